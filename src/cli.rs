@@ -1,0 +1,484 @@
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`. With no
+//! subcommand the binary opens the window instead (see `main.rs`).
+
+use crate::coach::{self, Plan};
+use crate::content::{self, Library, Loaded, Problem};
+use crate::search::{DocRef, Index};
+use crate::text::did_you_mean;
+use clap::{Parser, Subcommand};
+use serde_json::{Value, json};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+/// Command-line arguments.
+#[derive(Debug, Parser, Default)]
+#[command(
+    name = "callside",
+    version,
+    about = "Service skills, phrase cards and a tough-call helper, beside your calls."
+)]
+pub struct Cli {
+    /// Extra content pack (a .ron file or a folder of them); repeat for more.
+    #[arg(long = "pack", value_name = "PATH", global = true)]
+    pub packs: Vec<PathBuf>,
+    /// Open the window with this search filled in.
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Open the window on this skill.
+    #[arg(long, value_name = "ID")]
+    pub skill: Option<String>,
+    /// Open the window on the tough-call helper with these tags (comma-separated ids).
+    #[arg(long, value_name = "TAGS")]
+    pub tough_call: Option<String>,
+    /// What to do; none opens the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search skills and phrase cards.
+    Search {
+        /// What to look for (several words match in any order).
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// How many results at most.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the whole library.
+    Skills {
+        /// Print JSON (full skills with their phrase cards).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one skill.
+    Show {
+        /// Skill id, e.g. `empathy`.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate content packs; exits 1 and prints path:line:col for each problem.
+    Check {
+        /// Pack files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Check the files alone, not on top of the built-in library.
+        #[arg(long)]
+        no_builtin: bool,
+    },
+    /// List the tough-call situation tags.
+    Tags {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recommend skills, reasons, steps and phrases for a situation.
+    Recommend {
+        /// Situation tag ids, e.g. `angry delayed-shipment`.
+        #[arg(required = true)]
+        tags: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// With --json: print {"skills": [...], "steps": [...]} instead of the skills array.
+        #[arg(long)]
+        steps: bool,
+    },
+    /// Suggest situation tags from a customer's message (`-` reads standard input).
+    SuggestTags {
+        /// The customer's words.
+        #[arg(required = true, num_args = 1..)]
+        message: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Where the CLI writes.
+pub struct Io<'a> {
+    /// Normal output.
+    pub out: &'a mut dyn Write,
+    /// Warnings and errors.
+    pub err: &'a mut dyn Write,
+}
+
+/// A failure the user can act on; `main` prints it and exits with `code`.
+#[derive(Debug)]
+pub struct CliError {
+    /// What went wrong.
+    pub message: String,
+    /// Exit code.
+    pub code: i32,
+}
+
+impl CliError {
+    fn new(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::new(format!("cannot write output: {e}"))
+    }
+}
+
+/// Loads the built-in library plus packs and reports pack problems as warnings.
+pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
+    let Loaded { library, problems } = content::load_with_packs(packs);
+    for p in &problems {
+        let _ = writeln!(err, "warning: {p}");
+    }
+    library
+}
+
+/// Runs one subcommand. `packs` are all pack paths (flags and the user's folder).
+pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
+    if let Command::Check { paths, no_builtin } = &command {
+        return check(paths, *no_builtin, io.out);
+    }
+    let lib = load_library(packs, io.err);
+    let out = io.out;
+    match command {
+        Command::Search { query, limit, json } => search(&lib, &query.join(" "), limit, json, out)?,
+        Command::Skills { json } => skills(&lib, json, out)?,
+        Command::Show { id, json } => {
+            let Some(ix) = lib.skill_index(&id) else {
+                let hint = did_you_mean(&id, lib.skills.iter().map(|s| s.id.as_str()));
+                return Err(CliError::new(format!(
+                    "unknown skill \"{id}\"{hint}; `callside skills` lists them"
+                )));
+            };
+            if json {
+                writeln!(out, "{}", pretty(&skill_json(&lib, ix)))?;
+            } else {
+                write_skill(&lib, ix, out)?;
+            }
+        }
+        Command::Tags { json } => tags(&lib, json, out)?,
+        Command::Recommend { tags, json, steps } => {
+            let tags: Vec<String> = tags
+                .iter()
+                .flat_map(|t| t.split(','))
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_string)
+                .collect();
+            let ix = coach::parse_tags(&lib, &tags).map_err(|e| CliError::new(e.to_string()))?;
+            let plan = coach::recommend(&lib, &ix);
+            if json {
+                let skills = recommendations_json(&lib, &plan);
+                let v = if steps {
+                    json!({"skills": skills, "steps": steps_json(&lib, &plan)})
+                } else {
+                    skills
+                };
+                writeln!(out, "{}", pretty(&v))?;
+            } else {
+                write_plan(&lib, &plan, out)?;
+            }
+        }
+        Command::SuggestTags { message, json } => {
+            let mut text = message.join(" ");
+            if text == "-" {
+                text.clear();
+                std::io::stdin()
+                    .read_to_string(&mut text)
+                    .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
+            }
+            let found = coach::suggest_tags(&lib, &text);
+            if json {
+                let v: Vec<Value> = found
+                    .iter()
+                    .map(|s| json!({"tag": lib.tags[s.tag].id, "label": lib.tags[s.tag].label, "score": s.score, "cues": s.cues}))
+                    .collect();
+                writeln!(out, "{}", pretty(&Value::Array(v)))?;
+            } else if found.is_empty() {
+                writeln!(out, "No tags suggested: nothing in the message points to a situation.")?;
+            } else {
+                for s in &found {
+                    let t = &lib.tags[s.tag];
+                    writeln!(out, "{:<22} {:>3}  from: {}", t.id, s.score, s.cues.join(", "))?;
+                }
+            }
+        }
+        Command::Check { .. } => unreachable!("handled above"),
+    }
+    Ok(0)
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
+
+fn check(paths: &[PathBuf], no_builtin: bool, out: &mut dyn Write) -> Result<i32, CliError> {
+    let mut sources = if no_builtin {
+        Vec::new()
+    } else {
+        content::builtin::sources()
+    };
+    let mut problems: Vec<Problem> = Vec::new();
+    for p in paths {
+        let (s, pr) = content::read_pack_path(p);
+        sources.extend(s);
+        problems.extend(pr);
+    }
+    let files = sources.iter().filter(|s| !s.path.starts_with("builtin:")).count();
+    let loaded = content::load(&sources);
+    problems.extend(loaded.problems);
+    for p in &problems {
+        writeln!(out, "{p}")?;
+    }
+    let lib = &loaded.library;
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "ok: {files} file(s); library has {} skills, {} phrase cards, {} tags, {} rules, {} steps",
+            lib.skills.len(),
+            lib.phrases.len(),
+            lib.tags.len(),
+            lib.rules.len(),
+            lib.steps.len()
+        )?;
+        Ok(0)
+    } else {
+        writeln!(out, "{} problem(s) found", problems.len())?;
+        Ok(1)
+    }
+}
+
+fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let index = Index::new(lib);
+    let hits = index.search(query, limit);
+    if json {
+        let v: Vec<Value> = hits
+            .iter()
+            .map(|h| match h.target {
+                DocRef::Skill(s) => {
+                    let sk = &lib.skills[s];
+                    json!({"kind": "skill", "id": sk.id, "skill": sk.id, "title": sk.name, "text": sk.definition, "score": h.score, "matches": h.matches})
+                }
+                DocRef::Phrase(p) => {
+                    let ph = &lib.phrases[p];
+                    let sk = &lib.skills[ph.skill];
+                    json!({"kind": "phrase", "id": ph.id, "skill": sk.id, "title": sk.name, "text": ph.text, "instead_of": ph.instead_of, "score": h.score, "matches": h.matches})
+                }
+            })
+            .collect();
+        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "Nothing found for \"{query}\". Try fewer or different words.")?;
+    }
+    for h in &hits {
+        match h.target {
+            DocRef::Skill(s) => {
+                let sk = &lib.skills[s];
+                writeln!(out, "[skill] {} ({})\n        {}", sk.name, sk.id, sk.definition)?;
+            }
+            DocRef::Phrase(p) => {
+                let ph = &lib.phrases[p];
+                writeln!(out, "{}:\n        \"{}\"", lib.skills[ph.skill].name, ph.text)?;
+                if let Some(i) = &ph.instead_of {
+                    writeln!(out, "        instead of: \"{i}\"")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A skill with its phrase cards, as JSON.
+pub fn skill_json(lib: &Library, ix: usize) -> Value {
+    let s = &lib.skills[ix];
+    let phrases: Vec<Value> = s
+        .phrases
+        .iter()
+        .map(|&p| {
+            let ph = &lib.phrases[p];
+            json!({
+                "id": ph.id,
+                "text": ph.text,
+                "instead_of": ph.instead_of,
+                "situations": ph.situations.iter().map(|&t| lib.tags[t].id.as_str()).collect::<Vec<_>>(),
+                "channels": ph.channels,
+            })
+        })
+        .collect();
+    json!({
+        "id": s.id,
+        "name": s.name,
+        "group": lib.groups[s.group].id,
+        "group_name": lib.groups[s.group].name,
+        "aliases": s.aliases,
+        "definition": s.definition,
+        "in_service": s.in_service,
+        "analogy": s.analogy,
+        "related": s.related.iter().map(|&r| lib.skills[r].id.as_str()).collect::<Vec<_>>(),
+        "phrases": phrases,
+    })
+}
+
+fn skills(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if json {
+        let v: Vec<Value> = (0..lib.skills.len()).map(|i| skill_json(lib, i)).collect();
+        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        return Ok(());
+    }
+    for (g, members) in lib.skills_by_group() {
+        writeln!(out, "{}", lib.groups[g].name)?;
+        for s in members {
+            let sk = &lib.skills[s];
+            writeln!(out, "  {:<26} {:<24} {} cards", sk.id, sk.name, sk.phrases.len())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_skill(lib: &Library, ix: usize, out: &mut dyn Write) -> Result<(), CliError> {
+    let s = &lib.skills[ix];
+    writeln!(out, "{}  ({} · {})", s.name, lib.groups[s.group].name, s.id)?;
+    if !s.aliases.is_empty() {
+        writeln!(out, "also: {}", s.aliases.join(", "))?;
+    }
+    writeln!(
+        out,
+        "\n{}\n\nIn service: {}\n\nThink of it as: {}\n",
+        s.definition, s.in_service, s.analogy
+    )?;
+    writeln!(out, "Say:")?;
+    for &p in &s.phrases {
+        let ph = &lib.phrases[p];
+        match &ph.instead_of {
+            Some(i) => writeln!(out, "  - \"{}\"\n      (instead of: \"{i}\")", ph.text)?,
+            None => writeln!(out, "  - \"{}\"", ph.text)?,
+        }
+    }
+    if !s.related.is_empty() {
+        let rel: Vec<&str> = s.related.iter().map(|&r| lib.skills[r].id.as_str()).collect();
+        writeln!(out, "\nRelated: {}", rel.join(", "))?;
+    }
+    Ok(())
+}
+
+fn tags(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if json {
+        let v: Vec<Value> = lib
+            .tags
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id,
+                    "label": t.label,
+                    "group": lib.tag_groups[t.group].id,
+                    "description": t.description,
+                    "cues": t.cues,
+                    "skills": t.links.iter().map(|l| json!({"skill": lib.skills[l.skill].id, "weight": l.weight, "why": l.why})).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        return Ok(());
+    }
+    for (g, group) in lib.tag_groups.iter().enumerate() {
+        writeln!(out, "{}", group.name)?;
+        for t in lib.tags.iter().filter(|t| t.group == g) {
+            writeln!(out, "  {:<22} {}", t.id, t.description)?;
+        }
+    }
+    Ok(())
+}
+
+fn recommendations_json(lib: &Library, plan: &Plan) -> Value {
+    Value::Array(
+        plan.skills
+            .iter()
+            .map(|r| {
+                let s = &lib.skills[r.skill];
+                json!({
+                    "skill": s.id,
+                    "name": s.name,
+                    "score": r.score,
+                    "why": r.why,
+                    "phrases": r.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
+                    "phrase_ids": r.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn steps_json(lib: &Library, plan: &Plan) -> Value {
+    Value::Array(
+        plan.steps
+            .iter()
+            .map(|ps| {
+                let st = &lib.steps[ps.step];
+                json!({
+                    "step": st.id,
+                    "title": st.title,
+                    "guidance": st.guidance,
+                    "from": st.from.iter().map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name)).collect::<Vec<_>>(),
+                    "skills": ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect::<Vec<_>>(),
+                    "phrases": ps.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), CliError> {
+    let labels: Vec<&str> = plan.tags.iter().map(|&t| lib.tags[t].label.as_str()).collect();
+    writeln!(out, "Situation: {}\n", labels.join(" + "))?;
+    writeln!(out, "Skills that matter most now:")?;
+    for (i, r) in plan.skills.iter().take(6).enumerate() {
+        writeln!(out, "{}. {} ({})", i + 1, lib.skills[r.skill].name, r.score)?;
+        for w in &r.why {
+            writeln!(out, "     why: {w}")?;
+        }
+        for &p in &r.phrases {
+            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+        }
+    }
+    if plan.skills.len() > 6 {
+        let rest: Vec<&str> = plan.skills[6..]
+            .iter()
+            .map(|r| lib.skills[r.skill].name.as_str())
+            .collect();
+        writeln!(out, "   also: {}", rest.join(", "))?;
+    }
+    writeln!(out, "\nPlan:")?;
+    for (i, ps) in plan.steps.iter().enumerate() {
+        let st = &lib.steps[ps.step];
+        let from: Vec<String> = st
+            .from
+            .iter()
+            .map(|(f, part)| format!("{} {part}", lib.frameworks[*f].name))
+            .collect();
+        let skills: Vec<&str> = ps.skills.iter().map(|&s| lib.skills[s].name.as_str()).collect();
+        writeln!(
+            out,
+            "{}. {} [{}]  ({})",
+            i + 1,
+            st.title,
+            skills.join(", "),
+            from.join("; ")
+        )?;
+        writeln!(out, "     {}", st.guidance)?;
+        for &p in &ps.phrases {
+            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,12 @@
+//! Callside: a side-window coach for customer-service reps.
+//!
+//! The core (everything but [`ui`]) does not touch egui: content loading and validation,
+//! search, the tough-call helper, the user's own data and the command line.
+
+pub mod cli;
+pub mod coach;
+pub mod content;
+pub mod search;
+pub mod store;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,57 @@
+//! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
+
+use callside::cli::{self, Cli, Io};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder.
+fn data_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CALLSIDE_HOME") {
+        return Some(PathBuf::from(home));
+    }
+    directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let data = data_dir();
+    let mut packs = Vec::new();
+    if let Some(team) = data.as_ref().map(|d| d.join("packs")).filter(|p| p.is_dir()) {
+        packs.push(team);
+    }
+    packs.extend(args.packs.iter().cloned());
+
+    let Some(command) = args.command else {
+        let start = callside::ui::StartOptions {
+            query: args.query,
+            skill: args.skill,
+            tough_call: args.tough_call,
+            packs,
+            data_dir: data,
+        };
+        return match callside::ui::run(start) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("callside: could not open the window: {e}");
+                ExitCode::from(1)
+            }
+        };
+    };
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    match cli::run(
+        command,
+        &packs,
+        Io {
+            out: &mut out,
+            err: &mut err,
+        },
+    ) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("callside: {}", e.message);
+            ExitCode::from(e.code as u8)
+        }
+    }
+}

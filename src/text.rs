@@ -1,0 +1,220 @@
+//! Text helpers shared by loading, search and the tough-call helper: normalisation, word
+//! splitting with byte ranges, edit distance and "did you mean" suggestions.
+
+use std::ops::Range;
+
+/// Folds one character to its search form: lowercase, accents removed. Always one char out for
+/// one char in, so char positions in normalised text are char positions in the original.
+pub fn fold_char(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ñ' | 'ń' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        '’' | '‘' => '\'',
+        other => other,
+    }
+}
+
+/// The search form of a whole string (see [`fold_char`]).
+pub fn normalize(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// True for characters that belong inside a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// One word of a text: its normalised form and where it stands in the original (bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Lowercased, accent-folded, apostrophes dropped ("Don't" → "dont").
+    pub norm: String,
+    /// Byte range of the word in the original text (apostrophes inside it included).
+    pub range: Range<usize>,
+}
+
+/// Splits text into words. An apostrophe between letters stays inside the word ("don't"), and is
+/// dropped from the normalised form so "dont" and "don't" match.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut norm = String::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+            norm.push(fold_char(c));
+            continue;
+        }
+        let apostrophe = matches!(c, '\'' | '’');
+        let next_is_word = chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+        if apostrophe && start.is_some() && next_is_word {
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                norm: std::mem::take(&mut norm),
+                range: s..i,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            norm,
+            range: s..text.len(),
+        });
+    }
+    out
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up with `None`
+/// once the distance must exceed `max`.
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let w = b.len() + 1;
+    let mut prev2 = vec![0usize; w];
+    let mut prev: Vec<usize> = (0..w).collect();
+    let mut cur = vec![0usize; w];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// The known id closest to `unknown`, if one is close enough to be a likely typo.
+pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let max = (unknown.chars().count() / 3).clamp(2, 4);
+    known
+        .into_iter()
+        .filter_map(|k| edit_distance(unknown, k, max).map(|d| (d, k)))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, k)| k)
+}
+
+/// Formats the "(did you mean …?)" tail for an unknown id, or nothing.
+pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    match nearest(unknown, known) {
+        Some(k) => format!(" (did you mean \"{k}\"?)"),
+        None => String::new(),
+    }
+}
+
+/// Converts char indices into `text` (as fuzzy-matcher reports them) into merged byte ranges.
+pub fn char_indices_to_byte_ranges(text: &str, char_idx: &[usize]) -> Vec<Range<usize>> {
+    let mut wanted: Vec<usize> = char_idx.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut w = wanted.iter().peekable();
+    for (ci, (bi, c)) in text.char_indices().enumerate() {
+        match w.peek() {
+            Some(&&next) if next == ci => {
+                w.next();
+                let r = bi..bi + c.len_utf8();
+                match out.last_mut() {
+                    Some(last) if last.end == r.start => last.end = r.end,
+                    _ => out.push(r),
+                }
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    out
+}
+
+/// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_ranges_and_fold() {
+        let t = "Don't  panic, Zoë!";
+        let w = words(t);
+        let norms: Vec<&str> = w.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(norms, ["dont", "panic", "zoe"]);
+        assert_eq!(&t[w[0].range.clone()], "Don't");
+        assert_eq!(&t[w[2].range.clone()], "Zoë");
+    }
+
+    #[test]
+    fn trailing_apostrophe_is_not_in_word() {
+        let w = words("customers' orders");
+        assert_eq!(w[0].norm, "customers");
+        assert_eq!(w[1].norm, "orders");
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("emapthy", "empathy", 2), Some(1));
+        assert_eq!(edit_distance("paitence", "patience", 2), Some(1));
+        assert_eq!(edit_distance("lisening", "listening", 2), Some(1));
+        assert_eq!(edit_distance("abc", "xyz", 2), None);
+        assert_eq!(edit_distance("same", "same", 0), Some(0));
+    }
+
+    #[test]
+    fn nearest_suggests_close_ids_only() {
+        let known = ["empathy", "patience", "humor"];
+        assert_eq!(nearest("empaty", known), Some("empathy"));
+        assert_eq!(nearest("zzzzzzzz", known), None);
+        assert_eq!(did_you_mean("humour", known), " (did you mean \"humor\"?)");
+    }
+
+    #[test]
+    fn char_indices_become_merged_byte_ranges() {
+        let t = "héllo";
+        assert_eq!(char_indices_to_byte_ranges(t, &[0, 1, 2]), vec![0..4]);
+        assert_eq!(char_indices_to_byte_ranges(t, &[4, 0]), vec![0..1, 5..6]);
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(is_valid_id("delayed-shipment"));
+        assert!(is_valid_id("a1"));
+        assert!(!is_valid_id("Delayed"));
+        assert!(!is_valid_id("a--b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+    }
+}

@@ -1,0 +1,48 @@
+//! Drawing text with matched characters highlighted (the ranges come from the search core).
+
+use egui::Color32;
+use egui::text::{LayoutJob, TextFormat};
+use std::ops::Range;
+
+/// Appends `text` to `job` in `style` and `color`, with `ranges` (byte ranges) highlighted.
+pub fn append(
+    job: &mut LayoutJob,
+    ui: &egui::Ui,
+    text: &str,
+    ranges: &[Range<usize>],
+    style: egui::TextStyle,
+    color: Color32,
+) {
+    let font = style.resolve(ui.style());
+    let hl = super::theme::highlight(ui);
+    let normal = TextFormat {
+        font_id: font.clone(),
+        color,
+        ..Default::default()
+    };
+    let strong = TextFormat {
+        font_id: font,
+        color: hl,
+        underline: egui::Stroke::new(1.0, hl),
+        ..Default::default()
+    };
+    let mut at = 0;
+    for r in ranges {
+        let (s, e) = (r.start.min(text.len()), r.end.min(text.len()));
+        if s < at || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        job.append(&text[at..s], 0.0, normal.clone());
+        job.append(&text[s..e], 0.0, strong.clone());
+        at = e;
+    }
+    job.append(&text[at..], 0.0, normal);
+}
+
+/// A wrapping layout job for `text` with `ranges` highlighted, in the normal text colour.
+pub fn job(ui: &egui::Ui, text: &str, ranges: &[Range<usize>], style: egui::TextStyle) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    append(&mut job, ui, text, ranges, style, ui.visuals().text_color());
+    job.wrap.max_width = ui.available_width();
+    job
+}

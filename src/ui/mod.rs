@@ -1,0 +1,55 @@
+//! The window (egui only). Panels draw state and return [`app::Action`]s; the app applies them.
+//! Every decision — search, recommendation, placeholder filling — is a call into the core.
+
+pub mod app;
+mod fill;
+mod highlight;
+mod legend;
+pub mod nav;
+mod search_panel;
+pub mod settings;
+mod skill_view;
+mod theme;
+mod top_bar;
+mod tough_call;
+
+pub use app::App;
+
+use std::path::PathBuf;
+
+/// How the window should start (from the command line).
+#[derive(Debug, Default, Clone)]
+pub struct StartOptions {
+    /// Search text to fill in.
+    pub query: Option<String>,
+    /// Skill id to open.
+    pub skill: Option<String>,
+    /// Tough-call tags to select (comma-separated ids).
+    pub tough_call: Option<String>,
+    /// Content packs to load on top of the built-in library.
+    pub packs: Vec<PathBuf>,
+    /// Where user data lives (None: nothing is saved).
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: StartOptions) -> eframe::Result<()> {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Callside")
+        .with_app_id("callside")
+        .with_inner_size([420.0, 680.0])
+        .with_min_inner_size([300.0, 360.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Callside",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::from_creation(cc, start)))),
+    )
+}

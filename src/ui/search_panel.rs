@@ -1,0 +1,318 @@
+//! The search view: the search box, results grouped into skills and phrases with matches
+//! highlighted, and (with an empty query) the library by group and the rep's most-used phrases.
+
+use super::app::Action;
+use super::highlight;
+use super::nav::move_selection;
+use crate::content::Library;
+use crate::search::{DocRef, FieldKind, Hit, Index};
+use crate::store::UserData;
+use egui::{RichText, TextStyle};
+
+/// Most results fetched per query.
+const RESULT_LIMIT: usize = 60;
+/// Most-used phrases shown above the library with an empty query.
+const MOST_USED: usize = 5;
+
+/// State of the search view.
+pub struct SearchPanel {
+    /// The text in the search box.
+    pub query: String,
+    searched: Option<String>,
+    hits: Vec<Hit>,
+    selected: Option<usize>,
+    scroll_to_selected: bool,
+    /// Put the keyboard in the search box on the next frame.
+    pub focus: bool,
+}
+
+impl Default for SearchPanel {
+    fn default() -> Self {
+        SearchPanel {
+            query: String::new(),
+            searched: None,
+            hits: Vec::new(),
+            selected: None,
+            scroll_to_selected: false,
+            focus: true,
+        }
+    }
+}
+
+/// One selectable row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Item {
+    Skill(usize),
+    Phrase(usize),
+}
+
+impl SearchPanel {
+    /// Sets the query and searches.
+    pub fn set_query(&mut self, q: &str, index: &Index) {
+        self.query = q.to_string();
+        self.refresh(index);
+    }
+
+    /// Searches again if the query changed; results go skills first, the best hit preselected.
+    fn refresh(&mut self, index: &Index) {
+        if self.searched.as_deref() == Some(self.query.as_str()) {
+            return;
+        }
+        let hits = index.search(&self.query, RESULT_LIMIT);
+        let best = hits.first().map(|h| h.target);
+        let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
+            hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        skills.extend(phrases);
+        self.hits = skills;
+        self.selected = best.and_then(|b| self.hits.iter().position(|h| h.target == b));
+        self.scroll_to_selected = true;
+        self.searched = Some(self.query.clone());
+    }
+
+    fn browsing(&self) -> bool {
+        self.query.trim().is_empty()
+    }
+
+    /// The rows in display order.
+    fn items(&self, lib: &Library, user: &UserData) -> Vec<Item> {
+        if !self.browsing() {
+            return self
+                .hits
+                .iter()
+                .map(|h| match h.target {
+                    DocRef::Skill(s) => Item::Skill(s),
+                    DocRef::Phrase(p) => Item::Phrase(p),
+                })
+                .collect();
+        }
+        let mut items: Vec<Item> = most_used(lib, user).into_iter().map(Item::Phrase).collect();
+        for (_, members) in lib.skills_by_group() {
+            items.extend(members.into_iter().map(Item::Skill));
+        }
+        items
+    }
+
+    /// Moves the selection up or down.
+    pub fn move_selection(&mut self, delta: i32, lib: &Library, user: &UserData) {
+        let n = self.items(lib, user).len();
+        self.selected = move_selection(self.selected, delta, n);
+        self.scroll_to_selected = true;
+    }
+
+    /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase or open the selected skill.
+    pub fn activate(&self, lib: &Library, user: &UserData, copy_only: bool) -> Option<Action> {
+        let item = *self.items(lib, user).get(self.selected?)?;
+        match item {
+            Item::Phrase(p) => Some(Action::CopyPhrase(p)),
+            Item::Skill(s) if copy_only => Some(Action::CopyText(lib.skills[s].definition.clone(), None)),
+            Item::Skill(s) => Some(Action::OpenSkill(s)),
+        }
+    }
+
+    /// The n-th (0-based) phrase among the results, for Alt+1…9.
+    pub fn nth_phrase(&self, n: usize) -> Option<usize> {
+        self.hits
+            .iter()
+            .filter_map(|h| match h.target {
+                DocRef::Phrase(p) => Some(p),
+                DocRef::Skill(_) => None,
+            })
+            .nth(n)
+    }
+
+    /// Esc: clears the query if there is one, else goes back to the top of the list.
+    /// Always handled here (returns true).
+    pub fn escape(&mut self, index: &Index) -> bool {
+        if self.browsing() {
+            self.selected = None;
+        } else {
+            self.set_query("", index);
+            self.selected = None;
+        }
+        self.focus = true;
+        true
+    }
+
+    /// Draws the view.
+    pub fn show(&mut self, ui: &mut egui::Ui, lib: &Library, index: &Index, user: &UserData) -> Vec<Action> {
+        let mut acts = Vec::new();
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            let edit = egui::TextEdit::singleline(&mut self.query)
+                .id_salt("search-box")
+                .hint_text("skills and phrases — e.g. sorry, late order")
+                .desired_width(f32::INFINITY);
+            let r = ui.add(edit).labelled_by(label.id);
+            if self.focus {
+                r.request_focus();
+                self.focus = false;
+            }
+        });
+        self.refresh(index);
+        ui.add_space(4.0);
+        let items = self.items(lib, user);
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            if self.browsing() {
+                self.browse(ui, lib, user, &items, &mut acts);
+            } else if self.hits.is_empty() {
+                ui.label(format!(
+                    "Nothing matches \"{}\". Try fewer letters or another word.",
+                    self.query.trim()
+                ));
+            } else {
+                self.results(ui, lib, &mut acts);
+            }
+        });
+        self.scroll_to_selected = false;
+        acts
+    }
+
+    fn browse(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData, items: &[Item], acts: &mut Vec<Action>) {
+        let mut row = 0;
+        let used = most_used(lib, user);
+        if !used.is_empty() {
+            ui.label(RichText::new("Your most-used phrases").strong());
+            for p in used {
+                self.phrase_row(ui, lib, p, None, row, acts);
+                row += 1;
+            }
+            ui.add_space(6.0);
+        }
+        for (g, members) in lib.skills_by_group() {
+            ui.label(RichText::new(&lib.groups[g].name).strong());
+            if !lib.groups[g].blurb.is_empty() {
+                ui.label(RichText::new(&lib.groups[g].blurb).small().weak());
+            }
+            for s in members {
+                debug_assert_eq!(items.get(row), Some(&Item::Skill(s)));
+                let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
+                self.row(ui, job, row, "Enter opens the skill", || Action::OpenSkill(s), acts);
+                row += 1;
+            }
+            ui.add_space(6.0);
+        }
+    }
+
+    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+        let hits = std::mem::take(&mut self.hits);
+        let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
+        for (row, hit) in hits.iter().enumerate() {
+            if row == 0 && skills > 0 {
+                ui.label(RichText::new("Skills").strong());
+            }
+            if row == skills {
+                ui.add_space(4.0);
+                ui.label(RichText::new("Phrases").strong());
+            }
+            match hit.target {
+                DocRef::Skill(s) => {
+                    let sk = &lib.skills[s];
+                    let mut job = highlight::job(ui, &sk.name, hit.ranges(FieldKind::Name), TextStyle::Body);
+                    // Show why it matched when it was not the name: an alias, or a bit of text.
+                    let extra = hit.matches.iter().find(|m| m.field != FieldKind::Name);
+                    let (text, ranges) = match extra {
+                        Some(m) if m.field == FieldKind::Alias => (format!("also: {}", m.text), shift(&m.ranges, 6)),
+                        _ => (first_sentence(&sk.definition).to_string(), Vec::new()),
+                    };
+                    highlight::append(
+                        &mut job,
+                        ui,
+                        "\n",
+                        &[],
+                        TextStyle::Small,
+                        ui.visuals().weak_text_color(),
+                    );
+                    highlight::append(
+                        &mut job,
+                        ui,
+                        &text,
+                        &ranges,
+                        TextStyle::Small,
+                        ui.visuals().weak_text_color(),
+                    );
+                    self.row(ui, job, row, "Enter opens the skill", || Action::OpenSkill(s), acts);
+                }
+                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), row, acts),
+            }
+        }
+        self.hits = hits;
+    }
+
+    fn phrase_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        lib: &Library,
+        p: usize,
+        hit: Option<&Hit>,
+        row: usize,
+        acts: &mut Vec<Action>,
+    ) {
+        let ph = &lib.phrases[p];
+        let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
+        let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
+        let mut tail = format!("\n{}", lib.skills[ph.skill].name);
+        if let Some(i) = &ph.instead_of {
+            tail.push_str(&format!(" · instead of “{i}”"));
+        }
+        highlight::append(
+            &mut job,
+            ui,
+            &tail,
+            &[],
+            TextStyle::Small,
+            ui.visuals().weak_text_color(),
+        );
+        self.row(
+            ui,
+            job,
+            row,
+            "Enter or click copies this phrase",
+            || Action::CopyPhrase(p),
+            acts,
+        );
+    }
+
+    fn row(
+        &mut self,
+        ui: &mut egui::Ui,
+        job: egui::text::LayoutJob,
+        row: usize,
+        hover: &str,
+        action: impl FnOnce() -> Action,
+        acts: &mut Vec<Action>,
+    ) {
+        let selected = self.selected == Some(row);
+        let r = ui
+            .add(egui::Button::selectable(selected, job).wrap())
+            .on_hover_text(hover);
+        if selected && self.scroll_to_selected {
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
+        if r.clicked() {
+            self.selected = Some(row);
+            acts.push(action());
+        }
+    }
+}
+
+/// The rep's most-copied phrase cards, most first.
+fn most_used(lib: &Library, user: &UserData) -> Vec<usize> {
+    let mut used: Vec<(u32, usize)> = user
+        .copies
+        .iter()
+        .filter_map(|(id, &n)| lib.phrase_index(id).map(|p| (n, p)))
+        .collect();
+    used.sort_by_key(|&(n, p)| (std::cmp::Reverse(n), p));
+    used.into_iter().take(MOST_USED).map(|(_, p)| p).collect()
+}
+
+fn first_sentence(s: &str) -> &str {
+    match s.find(". ") {
+        Some(i) => &s[..=i],
+        None => s,
+    }
+}
+
+fn shift(ranges: &[std::ops::Range<usize>], by: usize) -> Vec<std::ops::Range<usize>> {
+    ranges.iter().map(|r| r.start + by..r.end + by).collect()
+}

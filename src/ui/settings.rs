@@ -1,0 +1,116 @@
+//! The window's own settings, saved with eframe's storage. Plain data; unknown or missing
+//! fields fall back to defaults so an old save never breaks a new version.
+
+use super::nav::View;
+use serde::{Deserialize, Serialize};
+
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// The next choice when cycling with the theme button.
+    pub fn next(self) -> ThemeChoice {
+        match self {
+            ThemeChoice::System => ThemeChoice::Light,
+            ThemeChoice::Light => ThemeChoice::Dark,
+            ThemeChoice::Dark => ThemeChoice::System,
+        }
+    }
+
+    /// Short label for the button.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Theme: system",
+            ThemeChoice::Light => "Theme: light",
+            ThemeChoice::Dark => "Theme: dark",
+        }
+    }
+}
+
+/// Smallest and largest text scale.
+pub const FONT_SCALE_RANGE: (f32, f32) = (0.7, 3.0);
+/// One Ctrl+= / Ctrl+- step.
+pub const FONT_SCALE_STEP: f32 = 0.1;
+
+/// Everything about the window that survives a restart (window size and position are saved by
+/// eframe itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Text scale, 1.0 = normal.
+    pub font_scale: f32,
+    /// Colour scheme.
+    pub theme: ThemeChoice,
+    /// Keep the window above others.
+    pub always_on_top: bool,
+    /// Search box and results only.
+    pub compact: bool,
+    /// The view open when the app closed.
+    pub last_view: View,
+    /// The search text when the app closed.
+    pub last_query: String,
+    /// The tough-call tags (ids) selected when the app closed.
+    pub last_tags: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            font_scale: 1.0,
+            theme: ThemeChoice::System,
+            always_on_top: false,
+            compact: false,
+            last_view: View::Search,
+            last_query: String::new(),
+            last_tags: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Changes the text scale by `steps` (negative: smaller), clamped; 0 resets to normal.
+    pub fn change_font(&mut self, steps: i32) {
+        if steps == 0 {
+            self.font_scale = 1.0;
+            return;
+        }
+        let v = self.font_scale + steps as f32 * FONT_SCALE_STEP;
+        self.font_scale = (v.clamp(FONT_SCALE_RANGE.0, FONT_SCALE_RANGE.1) * 10.0).round() / 10.0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_scale_steps_clamps_and_resets() {
+        let mut s = Settings::default();
+        s.change_font(1);
+        assert_eq!(s.font_scale, 1.1);
+        s.change_font(-3);
+        assert_eq!(s.font_scale, 0.8);
+        for _ in 0..50 {
+            s.change_font(1);
+        }
+        assert_eq!(s.font_scale, FONT_SCALE_RANGE.1);
+        s.change_font(0);
+        assert_eq!(s.font_scale, 1.0);
+    }
+
+    #[test]
+    fn old_saves_with_missing_fields_still_load() {
+        let s: Settings = ron::from_str("(font_scale: 1.5)").unwrap();
+        assert_eq!(s.font_scale, 1.5);
+        assert_eq!(s.theme, ThemeChoice::System);
+    }
+}

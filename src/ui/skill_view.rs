@@ -1,0 +1,95 @@
+//! One skill in full: definition, what it means in service, the analogy, phrase cards with copy
+//! buttons and chips, don't/do pairs, related skills.
+
+use super::app::Action;
+use super::theme;
+use crate::content::Library;
+use egui::RichText;
+
+/// Draws skill `ix`; `selected` is the phrase card picked with the arrow keys.
+pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>) -> Vec<Action> {
+    let mut acts = Vec::new();
+    let s = &lib.skills[ix];
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(&s.name);
+            theme::chip(ui, &lib.groups[s.group].name);
+        });
+        if !s.aliases.is_empty() {
+            ui.label(
+                RichText::new(format!("Also called: {}", s.aliases.join(", ")))
+                    .small()
+                    .weak(),
+            );
+        }
+        ui.add_space(4.0);
+        ui.label(&s.definition);
+        if !s.in_service.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new("In a service conversation").strong());
+            ui.label(&s.in_service);
+        }
+        if !s.analogy.is_empty() {
+            ui.add_space(6.0);
+            egui::Frame::new()
+                .fill(theme::analogy_fill(ui))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(10))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.label(RichText::new("Think of it as…").small().strong());
+                    ui.label(RichText::new(&s.analogy).italics());
+                });
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("What to say ({})", s.phrases.len())).strong());
+        for (n, &p) in s.phrases.iter().enumerate() {
+            let ph = &lib.phrases[p];
+            let is_sel = selected == Some(n);
+            let mut frame = theme::card(ui);
+            if is_sel {
+                frame = frame.stroke(ui.visuals().selection.stroke);
+            }
+            let r = frame.show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if let Some(bad) = &ph.instead_of {
+                    ui.label(RichText::new(format!("Don't say: “{bad}”")).color(theme::dont(ui)));
+                    ui.label(RichText::new(format!("Say: {}", ph.text)).color(theme::good(ui)));
+                } else {
+                    ui.label(&ph.text);
+                }
+                ui.horizontal_wrapped(|ui| {
+                    let hint = if n < 9 {
+                        format!("Copy (Alt+{})", n + 1)
+                    } else {
+                        "Copy".to_string()
+                    };
+                    if ui.small_button(hint).clicked() {
+                        acts.push(Action::CopyPhrase(p));
+                    }
+                    for &t in &ph.situations {
+                        theme::chip(ui, &lib.tags[t].label);
+                    }
+                    for c in &ph.channels {
+                        theme::chip(ui, c.id());
+                    }
+                });
+            });
+            if is_sel {
+                r.response.scroll_to_me(None);
+            }
+        }
+        if !s.related.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("Related skills").strong());
+            ui.horizontal_wrapped(|ui| {
+                for &r in &s.related {
+                    if ui.link(&lib.skills[r].name).clicked() {
+                        acts.push(Action::OpenSkill(r));
+                    }
+                }
+            });
+        }
+    });
+    acts
+}

@@ -1,0 +1,339 @@
+//! The tough-call view: pick tags (type to filter, Enter to toggle), or paste the customer's
+//! message for suggestions; the plan updates live beside them.
+
+use super::app::Action;
+use super::nav::move_selection;
+use super::theme;
+use crate::coach::{self, Plan, Suggestion};
+use crate::content::Library;
+use crate::store::UserData;
+use egui::RichText;
+
+/// Width above which tags and plan sit side by side.
+const TWO_COLUMNS: f32 = 720.0;
+
+/// State of the tough-call view.
+#[derive(Default)]
+pub struct ToughCall {
+    filter: String,
+    tags: Vec<usize>,
+    cursor: Option<usize>,
+    message: String,
+    suggestions: Vec<Suggestion>,
+    suggested_for: String,
+    plan: Plan,
+    phrase_order: Vec<usize>,
+    /// Put the keyboard in the tag filter on the next frame.
+    pub focus_filter: bool,
+}
+
+impl ToughCall {
+    /// Replaces the selected tags and recomputes the plan.
+    pub fn set_tags(&mut self, lib: &Library, tags: Vec<usize>) {
+        self.tags = tags;
+        self.plan = coach::recommend(lib, &self.tags);
+        let mut order: Vec<usize> = Vec::new();
+        for p in self.plan.steps.iter().flat_map(|s| s.phrases.iter()) {
+            if !order.contains(p) {
+                order.push(*p);
+            }
+        }
+        self.phrase_order = order;
+    }
+
+    /// The selected tags.
+    pub fn tags(&self) -> &[usize] {
+        &self.tags
+    }
+
+    /// The selected tags as ids.
+    pub fn tag_ids(&self, lib: &Library) -> Vec<String> {
+        self.tags.iter().map(|&t| lib.tags[t].id.clone()).collect()
+    }
+
+    /// The current plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    fn visible(&self, lib: &Library) -> Vec<usize> {
+        coach::filter_tags(lib, &self.filter)
+    }
+
+    /// Moves the cursor in the (filtered) tag list.
+    pub fn move_cursor(&mut self, delta: i32, lib: &Library) {
+        self.cursor = move_selection(self.cursor, delta, self.visible(lib).len());
+    }
+
+    /// The tag under the cursor (the first match when typing a filter).
+    pub fn cursor_tag(&self, lib: &Library) -> Option<usize> {
+        let v = self.visible(lib);
+        match self.cursor {
+            Some(c) => v.get(c).copied(),
+            None if !self.filter.trim().is_empty() => v.first().copied(),
+            None => None,
+        }
+    }
+
+    /// The n-th numbered phrase of the plan (for Alt+1…9).
+    pub fn nth_phrase(&self, n: usize) -> Option<usize> {
+        self.phrase_order.get(n).copied()
+    }
+
+    /// Esc: clears the filter if there is one (returns true), else lets the app go back.
+    pub fn escape(&mut self) -> bool {
+        if self.filter.is_empty() {
+            return false;
+        }
+        self.filter.clear();
+        self.cursor = None;
+        true
+    }
+
+    /// Draws the view.
+    pub fn show(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData) -> Vec<Action> {
+        let mut acts = Vec::new();
+        if ui.available_width() >= TWO_COLUMNS {
+            ui.columns(2, |cols| {
+                egui::ScrollArea::vertical()
+                    .id_salt("tc-left")
+                    .auto_shrink([false, false])
+                    .show(&mut cols[0], |ui| {
+                        self.picker(ui, lib, user, &mut acts, true);
+                    });
+                egui::ScrollArea::vertical()
+                    .id_salt("tc-right")
+                    .auto_shrink([false, false])
+                    .show(&mut cols[1], |ui| {
+                        self.plan_ui(ui, lib, &mut acts);
+                    });
+            });
+        } else {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                self.picker(ui, lib, user, &mut acts, false);
+                ui.separator();
+                self.plan_ui(ui, lib, &mut acts);
+            });
+        }
+        acts
+    }
+
+    fn picker(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData, acts: &mut Vec<Action>, wide: bool) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Situation");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.filter)
+                        .id_salt("tag-filter")
+                        .hint_text("type: angry, refund, chat…")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            if r.changed() {
+                self.cursor = None;
+            }
+            if self.focus_filter {
+                r.request_focus();
+                self.focus_filter = false;
+            }
+        });
+        if !self.tags.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for &t in &self.tags {
+                    if ui
+                        .button(format!("{} ×", lib.tags[t].label))
+                        .on_hover_text("Remove")
+                        .clicked()
+                    {
+                        acts.push(Action::ToggleTag(t));
+                    }
+                }
+                if ui.small_button("Clear all").on_hover_text("Ctrl+L").clicked() {
+                    acts.push(Action::SetTags(Vec::new()));
+                }
+            });
+        }
+        let recent: Vec<Vec<usize>> = user
+            .recent_situations
+            .iter()
+            .filter_map(|ids| coach::parse_tags(lib, ids).ok())
+            .filter(|ix| !ix.is_empty() && *ix != self.tags)
+            .take(4)
+            .collect();
+        if !recent.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Recent:").small().weak());
+                for ix in recent {
+                    let label: Vec<&str> = ix.iter().map(|&t| lib.tags[t].label.as_str()).collect();
+                    if ui.small_button(label.join(" + ")).clicked() {
+                        acts.push(Action::SetTags(ix));
+                    }
+                }
+            });
+        }
+        let show_list = wide || !self.filter.trim().is_empty() || self.tags.is_empty();
+        if show_list {
+            self.tag_list(ui, lib, acts, wide);
+        }
+        ui.add_space(4.0);
+        egui::CollapsingHeader::new("From the customer's message")
+            .default_open(wide)
+            .show(ui, |ui| {
+                self.suggest_ui(ui, lib, acts);
+            });
+    }
+
+    fn tag_list(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>, wide: bool) {
+        let visible = self.visible(lib);
+        let cursor = self
+            .cursor
+            .or(if self.filter.trim().is_empty() { None } else { Some(0) });
+        let mut last_group = None;
+        let max = if wide { usize::MAX } else { 12 };
+        for (row, &t) in visible.iter().enumerate().take(max) {
+            let tag = &lib.tags[t];
+            if self.filter.trim().is_empty() && last_group != Some(tag.group) {
+                ui.label(RichText::new(&lib.tag_groups[tag.group].name).small().strong());
+                last_group = Some(tag.group);
+            }
+            let mut on = self.tags.contains(&t);
+            let here = cursor == Some(row);
+            let fill = if here {
+                ui.visuals().selection.bg_fill.gamma_multiply(0.6)
+            } else {
+                egui::Color32::TRANSPARENT
+            };
+            let r = egui::Frame::new()
+                .fill(fill)
+                .corner_radius(4.0)
+                .inner_margin(egui::Margin::symmetric(4, 1))
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.checkbox(&mut on, &tag.label).on_hover_text(&tag.description)
+                })
+                .inner;
+            if here && self.cursor.is_some() {
+                r.scroll_to_me(None);
+            }
+            if r.changed() {
+                acts.push(Action::ToggleTag(t));
+            }
+        }
+        if visible.len() > max {
+            ui.label(
+                RichText::new(format!("…and {} more: keep typing", visible.len() - max))
+                    .small()
+                    .weak(),
+            );
+        }
+        if visible.is_empty() {
+            ui.label(RichText::new("No situation matches that.").weak());
+        }
+    }
+
+    fn suggest_ui(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+        let label = ui.label(RichText::new("Paste what the customer wrote").small());
+        ui.add(
+            egui::TextEdit::multiline(&mut self.message)
+                .id_salt("customer-message")
+                .hint_text("e.g. This is the THIRD time I'm writing, my order is still not here!!")
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        if self.message != self.suggested_for {
+            self.suggestions = coach::suggest_tags(lib, &self.message);
+            self.suggested_for = self.message.clone();
+        }
+        let new: Vec<&Suggestion> = self
+            .suggestions
+            .iter()
+            .filter(|s| !self.tags.contains(&s.tag))
+            .collect();
+        if !self.message.trim().is_empty() && self.suggestions.is_empty() {
+            ui.label(RichText::new("No situation recognised in that message.").weak());
+        }
+        for s in &new {
+            ui.horizontal_wrapped(|ui| {
+                if ui.button(format!("Add {}", lib.tags[s.tag].label)).clicked() {
+                    acts.push(Action::ToggleTag(s.tag));
+                }
+                ui.label(RichText::new(format!("from: {}", s.cues.join(", "))).small().weak());
+            });
+        }
+        if new.len() > 1 && ui.small_button("Add all suggested").clicked() {
+            let mut all = self.tags.clone();
+            all.extend(new.iter().map(|s| s.tag));
+            acts.push(Action::SetTags(all));
+        }
+    }
+
+    fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+        if self.tags.is_empty() {
+            ui.label(RichText::new("Pick what is going on — how they feel, what it is about, what makes it hard — and a plan appears here.").weak());
+            return;
+        }
+        ui.heading("Plan");
+        for (i, ps) in self.plan.steps.iter().enumerate() {
+            let st = &lib.steps[ps.step];
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
+            if !st.from.is_empty() {
+                let from: Vec<String> = st
+                    .from
+                    .iter()
+                    .map(|(f, part)| format!("{} {part}", lib.frameworks[*f].name))
+                    .collect();
+                ui.label(RichText::new(from.join(" · ")).small().weak());
+            }
+            ui.label(&st.guidance);
+            ui.horizontal_wrapped(|ui| {
+                for &s in &ps.skills {
+                    if ui.link(&lib.skills[s].name).clicked() {
+                        acts.push(Action::OpenSkill(s));
+                    }
+                }
+            });
+            for &p in &ps.phrases {
+                let n = self.phrase_order.iter().position(|&x| x == p).unwrap_or(0);
+                phrase_card(ui, lib, p, Some(n), acts);
+            }
+        }
+        ui.add_space(8.0);
+        ui.heading("Why these skills");
+        for r in self.plan.skills.iter().take(6) {
+            ui.add_space(2.0);
+            ui.horizontal_wrapped(|ui| {
+                if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
+                    acts.push(Action::OpenSkill(r.skill));
+                }
+                ui.label(RichText::new(format!("weight {}", r.score)).small().weak());
+            });
+            for w in &r.why {
+                ui.label(RichText::new(format!("• {w}")).small());
+            }
+        }
+    }
+}
+
+fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, acts: &mut Vec<Action>) {
+    let ph = &lib.phrases[p];
+    theme::card(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        if let Some(bad) = &ph.instead_of {
+            ui.label(
+                RichText::new(format!("Don't say: “{bad}”"))
+                    .small()
+                    .color(theme::dont(ui)),
+            );
+        }
+        ui.label(&ph.text);
+        let hint = match n {
+            Some(n) if n < 9 => format!("Copy (Alt+{})", n + 1),
+            _ => "Copy".to_string(),
+        };
+        if ui.small_button(hint).clicked() {
+            acts.push(Action::CopyPhrase(p));
+        }
+    });
+}

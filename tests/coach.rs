@@ -1,0 +1,305 @@
+//! The tough-call helper: scenarios from the seed articles, every tag alone, and tag suggestion
+//! from realistic customer messages.
+
+use callside::coach::{self, Plan, parse_tags, recommend, suggest_tags};
+use callside::content::{self, Library};
+
+fn lib() -> Library {
+    content::load(&content::builtin::sources()).library
+}
+
+fn plan(lib: &Library, tags: &[&str]) -> Plan {
+    recommend(lib, &parse_tags(lib, tags).unwrap())
+}
+
+fn top(lib: &Library, p: &Plan, n: usize) -> Vec<String> {
+    p.skills
+        .iter()
+        .take(n)
+        .map(|r| lib.skills[r.skill].id.clone())
+        .collect()
+}
+
+fn steps(lib: &Library, p: &Plan) -> Vec<String> {
+    p.steps.iter().map(|s| lib.steps[s.step].id.clone()).collect()
+}
+
+fn rank(lib: &Library, p: &Plan, skill: &str) -> usize {
+    p.skills
+        .iter()
+        .position(|r| lib.skills[r.skill].id == skill)
+        .unwrap_or(usize::MAX)
+}
+
+#[test]
+fn frustrated_customer_with_a_delayed_shipment() {
+    // The seed's own example: acknowledge the frustration, then offer something practical.
+    let lib = lib();
+    let p = plan(&lib, &["frustrated", "delayed-shipment"]);
+    let t = top(&lib, &p, 4);
+    assert!(t.contains(&"empathy".to_string()), "{t:?}");
+    assert!(
+        t.iter()
+            .any(|s| s == "problem-solving" || s == "follow-up" || s == "taking-responsibility"),
+        "{t:?}"
+    );
+    let st = steps(&lib, &p);
+    assert!(st.len() >= 3, "{st:?}");
+    for r in &p.skills {
+        assert!(!r.why.is_empty(), "{} has no reason", lib.skills[r.skill].id);
+        assert!(!r.phrases.is_empty(), "{} has no phrases", lib.skills[r.skill].id);
+    }
+}
+
+#[test]
+fn a_joking_customer_gets_humor_and_no_apology() {
+    let lib = lib();
+    let p = plan(&lib, &["joking"]);
+    assert!(
+        top(&lib, &p, 3).contains(&"humor".to_string()),
+        "{:?}",
+        top(&lib, &p, 5)
+    );
+    let st = steps(&lib, &p);
+    assert!(
+        !st.iter().any(|s| s.contains("apolog") || s.contains("own")),
+        "no apology step when nothing went wrong: {st:?}"
+    );
+}
+
+#[test]
+fn our_mistake_puts_ownership_first() {
+    let lib = lib();
+    for tags in [
+        &["company-error"][..],
+        &["company-error", "angry"],
+        &["company-error", "billing-error"],
+    ] {
+        let p = plan(&lib, tags);
+        assert_eq!(top(&lib, &p, 1), ["taking-responsibility"], "{tags:?}");
+    }
+}
+
+#[test]
+fn not_the_reps_fault_still_means_apologising_for_the_company() {
+    let lib = lib();
+    let p = plan(&lib, &["third-party-fault", "delayed-shipment"]);
+    assert!(
+        top(&lib, &p, 3).contains(&"taking-responsibility".to_string()),
+        "{:?}",
+        top(&lib, &p, 5)
+    );
+}
+
+#[test]
+fn a_customer_from_another_culture() {
+    let lib = lib();
+    let p = plan(&lib, &["cultural-difference"]);
+    assert!(
+        top(&lib, &p, 3).contains(&"cultural-sensitivity".to_string()),
+        "{:?}",
+        top(&lib, &p, 5)
+    );
+    let p = plan(&lib, &["language-barrier", "billing-error"]);
+    let t = top(&lib, &p, 4);
+    assert!(
+        t.iter().any(|s| s == "clear-communication" || s == "language-skills"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn handling_sensitive_information() {
+    let lib = lib();
+    let p = plan(&lib, &["sensitive-data"]);
+    assert!(
+        top(&lib, &p, 3).contains(&"compliance-awareness".to_string()),
+        "{:?}",
+        top(&lib, &p, 5)
+    );
+    let p = plan(&lib, &["sensitive-data", "public-social-media"]);
+    let t = top(&lib, &p, 4);
+    assert!(
+        t.iter().any(|s| s == "compliance-awareness")
+            && t.iter()
+                .any(|s| s == "social-media-management" || s == "ethical-decision-making"),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn abuse_brings_composure_and_boundaries_ahead_of_warmth() {
+    let lib = lib();
+    let p = plan(&lib, &["abusive"]);
+    let composure = rank(&lib, &p, "self-control").min(rank(&lib, &p, "assertiveness"));
+    assert!(composure < rank(&lib, &p, "empathy"), "{:?}", top(&lib, &p, 6));
+    assert_eq!(rank(&lib, &p, "humor"), usize::MAX, "no jokes with an abusive caller");
+    assert!(
+        steps(&lib, &p).iter().any(|s| s.contains("boundar")),
+        "{:?}",
+        steps(&lib, &p)
+    );
+}
+
+#[test]
+fn channel_tags_shift_the_phrasing() {
+    let lib = lib();
+    let chat = lib.tag_index("chat").unwrap();
+    let phone = content::Channel::Phone;
+    let p = recommend(&lib, &[lib.tag_index("angry").unwrap(), chat]);
+    for r in &p.skills {
+        for &ph in &r.phrases {
+            assert!(
+                !lib.phrases[ph].channels.contains(&phone) || lib.phrases[ph].channels.len() > 1,
+                "phone-only card offered in chat: {}",
+                lib.phrases[ph].id
+            );
+        }
+    }
+    assert_ne!(
+        top(&lib, &plan(&lib, &["angry", "chat"]), 6),
+        top(&lib, &plan(&lib, &["angry", "phone"]), 6)
+    );
+}
+
+#[test]
+fn every_tag_alone_gives_reasoned_skills_and_a_plan() {
+    let lib = lib();
+    for t in 0..lib.tags.len() {
+        let p = recommend(&lib, &[t]);
+        let id = &lib.tags[t].id;
+        assert!(p.skills.len() >= 3, "{id}: {} skills", p.skills.len());
+        assert!(p.skills.iter().all(|r| !r.why.is_empty() && r.score > 0), "{id}");
+        assert!(p.steps.len() >= 2, "{id}: {:?}", steps(&lib, &p));
+        assert!(p.steps.iter().all(|s| !s.skills.is_empty()), "{id}");
+        assert!(p.skills.windows(2).all(|w| w[0].score >= w[1].score), "{id}: ranked");
+    }
+}
+
+#[test]
+fn deterministic_and_order_independent() {
+    let lib = lib();
+    let a = plan(&lib, &["angry", "delayed-shipment", "phone"]);
+    let b = plan(&lib, &["angry", "delayed-shipment", "phone"]);
+    assert_eq!(a, b);
+    let c = plan(&lib, &["phone", "delayed-shipment", "angry"]);
+    assert_eq!(top(&lib, &a, 10), top(&lib, &c, 10));
+    assert_eq!(steps(&lib, &a), steps(&lib, &c));
+    assert!(recommend(&lib, &[]).skills.is_empty());
+}
+
+#[test]
+fn unknown_tags_name_the_nearest() {
+    let lib = lib();
+    let e = parse_tags(&lib, &["angyr"]).unwrap_err();
+    assert_eq!(e.to_string(), "unknown tag \"angyr\" (did you mean \"angry\"?)");
+    let e = parse_tags(&lib, &["angry", "zzzzzzzz"]).unwrap_err();
+    assert!(e.to_string().contains("callside tags"), "{e}");
+}
+
+fn suggested(lib: &Library, msg: &str) -> Vec<String> {
+    suggest_tags(lib, msg)
+        .into_iter()
+        .map(|s| lib.tags[s.tag].id.clone())
+        .collect()
+}
+
+#[test]
+fn suggestions_from_realistic_messages() {
+    let lib = lib();
+    // (message, must suggest, must not suggest)
+    let table: &[(&str, &[&str], &[&str])] = &[
+        (
+            "I'm not angry, just confused about this bill",
+            &["confused", "billing-error"],
+            &["angry"],
+        ),
+        (
+            "WHERE IS MY PARCEL?!! It should have arrived last week",
+            &["delayed-shipment"],
+            &["happy"],
+        ),
+        ("This is RIDICULOUS, I am FURIOUS!!!", &["angry"], &["joking"]),
+        ("I want my money back for the damaged lamp", &["refund-request"], &[]),
+        (
+            "i cant log in to my acount, i forgot my pasword",
+            &["account-access"],
+            &[],
+        ),
+        (
+            "haha classic, of course it broke the day after the warranty ran out lol",
+            &["joking"],
+            &["angry"],
+        ),
+        (
+            "This is the third time I've called about the same problem",
+            &["repeat-contact"],
+            &[],
+        ),
+        (
+            "Hurry up and put me through to your manager",
+            &["escalation-request", "impatient"],
+            &[],
+        ),
+        (
+            "sorry for my english, can you speak slowly please",
+            &["language-barrier"],
+            &[],
+        ),
+        ("I'm not happy with the service at all", &["complaint"], &["happy"]),
+        ("Thank you so much, you made my day!", &["happy"], &["angry", "upset"]),
+        (
+            "My mum passed away and I need to close her account",
+            &["vulnerable", "cancellation"],
+            &["joking"],
+        ),
+        (
+            "you charged me twice, your mistake not mine",
+            &["billing-error", "company-error"],
+            &["customer-mistake"],
+        ),
+        ("I have been on hold for an hour", &["long-wait"], &[]),
+        (
+            "frustated and anoyed, the app keeps crashing",
+            &["frustrated", "technical-problem"],
+            &[],
+        ),
+    ];
+    for (msg, yes, no) in table {
+        let got = suggested(&lib, msg);
+        for y in *yes {
+            assert!(got.iter().any(|g| g == y), "{msg:?} should suggest {y}; got {got:?}");
+        }
+        for n in *no {
+            assert!(!got.iter().any(|g| g == n), "{msg:?} must not suggest {n}; got {got:?}");
+        }
+    }
+}
+
+#[test]
+fn suggestions_show_the_words_that_triggered_them() {
+    let lib = lib();
+    let s = suggest_tags(&lib, "I am FURIOUS, this is UNACCEPTABLE!!!");
+    let angry = s
+        .iter()
+        .find(|s| lib.tags[s.tag].id == "angry")
+        .expect("angry suggested");
+    assert!(angry.cues.iter().any(|c| c == "FURIOUS"), "{:?}", angry.cues);
+    assert!(
+        angry.cues.iter().any(|c| c == "!!!" || c == "ALL CAPS"),
+        "{:?}",
+        angry.cues
+    );
+    assert!(suggest_tags(&lib, "").is_empty());
+    assert!(suggest_tags(&lib, "Hello, a quick note.").is_empty());
+}
+
+#[test]
+fn tag_filter_finds_by_label_start_first() {
+    let lib = lib();
+    let f = coach::filter_tags(&lib, "ang");
+    assert_eq!(lib.tags[f[0]].id, "angry");
+    let f = coach::filter_tags(&lib, "ship");
+    assert!(f.iter().any(|&t| lib.tags[t].id == "delayed-shipment"));
+    assert_eq!(coach::filter_tags(&lib, "").len(), lib.tags.len());
+}

@@ -1,0 +1,295 @@
+//! The window, driven the way a person drives it: type, press keys, click, read what is shown.
+
+use callside::content::{self, Library, Source};
+use callside::ui::App;
+use callside::ui::nav::View;
+use callside::ui::settings::Settings;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::sync::Arc;
+
+fn harness_with(app: App, size: (f32, f32)) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(size.0, size.1))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_with(App::default(), (420.0, 720.0))
+}
+
+/// A small library whose phrases we know, to check exactly what gets copied.
+fn tiny_app() -> App {
+    let ron = r#"(
+        groups: [(id: "g", name: "Group")],
+        skills: [(id: "care", name: "Care", group: "g", definition: "Caring about people.", in_service: "x", analogy: "y")],
+        phrases: [
+            (id: "care-wait", skill: "care", text: "Sorry about the wait."),
+            (id: "care-mixup", skill: "care", text: "Sorry for the mix-up, {name}. Order {order} is on its way."),
+            (id: "care-thanks", skill: "care", text: "Thanks for holding."),
+        ],
+    )"#;
+    let l = content::load(&[Source {
+        path: "tiny.ron".into(),
+        text: ron.into(),
+    }]);
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    App::new(Arc::new(l.library), Vec::new(), Settings::default(), None)
+}
+
+/// The text egui was asked to put on the clipboard in the last frame.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+/// Presses a key and returns what that frame copied (kittest runs one frame per queued event, so
+/// the key goes in as one event carrying its modifiers, and its frame is read before the next).
+fn press_copy(h: &mut Harness<'_, App>, mods: Modifiers, key: Key) -> Option<String> {
+    let ev = |pressed| egui::Event::Key {
+        key,
+        pressed,
+        modifiers: mods,
+        repeat: false,
+        physical_key: None,
+    };
+    h.event(ev(true));
+    h.step();
+    let c = copied(h);
+    h.event(ev(false));
+    h.run();
+    c
+}
+
+fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+fn lib() -> Library {
+    content::load(&content::builtin::sources()).library
+}
+
+#[test]
+fn opens_with_focus_in_search_and_the_library_by_group() {
+    let h = harness();
+    assert!(h.get_by_label("Search").is_focused());
+    let lib = lib();
+    h.get_by_label(&lib.groups[0].name);
+    h.get_by_label(&lib.skills[0].name);
+}
+
+#[test]
+fn typing_finds_the_skill_and_its_phrases_even_with_a_typo() {
+    let mut h = harness();
+    type_in(&mut h, "Search", "emapthy");
+    assert!(!h.query_all_by_label_contains("Empathy").collect::<Vec<_>>().is_empty());
+    let mut h = harness();
+    type_in(&mut h, "Search", "sorry");
+    let lib = lib();
+    let sorry_phrases = lib
+        .phrases
+        .iter()
+        .filter(|p| p.text.to_lowercase().contains("sorry"))
+        .count();
+    assert!(sorry_phrases > 0);
+    let shown = h.query_all_by_label_contains("orry").count();
+    assert!(shown >= 3.min(sorry_phrases), "{shown} rows show 'sorry'");
+}
+
+#[test]
+fn arrow_down_and_enter_copy_the_next_phrase() {
+    let mut h = harness_with(tiny_app(), (420.0, 600.0));
+    type_in(&mut h, "Search", "wait");
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
+        Some("Sorry about the wait.")
+    );
+    h.run();
+    h.get_by_label_contains("Copied: Sorry about the wait.");
+
+    let mut h = harness_with(tiny_app(), (420.0, 600.0));
+    type_in(&mut h, "Search", "holding");
+    h.key_press(Key::ArrowUp);
+    h.key_press(Key::ArrowDown);
+    assert_eq!(
+        press_copy(&mut h, Modifiers::COMMAND, Key::C).as_deref(),
+        Some("Thanks for holding.")
+    );
+}
+
+#[test]
+fn placeholders_are_asked_for_and_never_copied_unfilled() {
+    let mut h = harness_with(tiny_app(), (420.0, 600.0));
+    type_in(&mut h, "Search", "sorry");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter),
+        None,
+        "not copied before the blanks are filled"
+    );
+    h.run();
+    h.get_by_label_contains("Fill in the blanks");
+    assert!(h.get_by_label("{name}").is_focused());
+    h.get_by_label("{name}").type_text("Ana");
+    h.run();
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter),
+        None,
+        "order is still empty"
+    );
+    h.run();
+    h.get_by_label_contains("Still empty: {order}");
+    h.get_by_label("{order}").focus();
+    h.run();
+    h.get_by_label("{order}").type_text("A-1042");
+    h.run();
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
+        Some("Sorry for the mix-up, Ana. Order A-1042 is on its way.")
+    );
+}
+
+#[test]
+fn escape_clears_the_query_then_returns_to_the_list() {
+    let mut h = harness();
+    type_in(&mut h, "Search", "patience");
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("patience"));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some(""));
+    assert!(h.get_by_label("Search").is_focused());
+    h.get_by_label(&lib().groups[0].name);
+}
+
+#[test]
+fn enter_opens_a_skill_with_all_its_parts_and_esc_goes_back() {
+    let lib = lib();
+    let mut h = harness_with(App::default(), (1280.0, 2400.0));
+    type_in(&mut h, "Search", "empathy");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().view(), &View::Skill("empathy".into()));
+    let s = lib.skill("empathy").unwrap();
+    h.get_by_label(&s.definition);
+    h.get_by_label(&s.in_service);
+    h.get_by_label(&s.analogy);
+    h.get_by_label("Think of it as…");
+    let pair = s
+        .phrases
+        .iter()
+        .map(|&p| &lib.phrases[p])
+        .find(|p| p.instead_of.is_some())
+        .unwrap();
+    h.get_by_label(&format!("Don't say: “{}”", pair.instead_of.as_ref().unwrap()));
+    h.get_by_label(&format!("Say: {}", pair.text));
+    h.get_by_label(&lib.skills[s.related[0]].name).click();
+    h.run();
+    assert_eq!(h.state().view(), &View::Skill(lib.skills[s.related[0]].id.clone()));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().view(), &View::Skill("empathy".into()));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), &View::Search);
+}
+
+#[test]
+fn font_size_follows_the_shortcuts() {
+    let mut h = harness();
+    let body = |h: &Harness<'_, App>| h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    let before = body(&h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(body(&h) > before);
+    assert_eq!(h.state().settings.font_scale, 1.1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert!(body(&h) < before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(body(&h), before);
+}
+
+#[test]
+fn shortcut_legend_is_one_key_away() {
+    let mut h = harness();
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+    h.get_by_label("Tough-call helper");
+}
+
+#[test]
+fn tough_call_pick_tags_by_typing_see_the_plan_copy_a_phrase() {
+    let lib = lib();
+    let mut h = harness_with(App::default(), (1280.0, 1600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert_eq!(h.state().view(), &View::ToughCall);
+    assert!(h.get_by_label("Situation").is_focused());
+    h.get_by_label("Situation").type_text("ang");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Angry ×");
+    h.get_by_label("Plan");
+    h.get_by_label("Why these skills");
+    let plan = h.state().tough.plan().clone();
+    assert!(!plan.steps.is_empty());
+    let first_step = &lib.steps[plan.steps[0].step];
+    h.get_by_label(&format!("1. {}", first_step.title));
+    let first = plan.steps[0].phrases[0];
+    let got = press_copy(&mut h, Modifiers::ALT, Key::Num1);
+    if content::placeholder::placeholders(&lib.phrases[first].text).is_empty() {
+        assert_eq!(got.as_deref(), Some(lib.phrases[first].text.as_str()));
+    } else {
+        h.run();
+        h.get_by_label_contains("Fill in the blanks");
+    }
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    h.run();
+    assert!(h.state().tough.tags().is_empty());
+    assert!(h.query_by_label("Angry ×").is_none());
+}
+
+#[test]
+fn a_pasted_message_suggests_tags_the_rep_can_add() {
+    let mut h = harness_with(App::default(), (1280.0, 1600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    type_in(
+        &mut h,
+        "Paste what the customer wrote",
+        "I'm not angry, just confused by this invoice",
+    );
+    h.get_by_label("Add Confused").click();
+    h.run();
+    assert!(h.query_by_label("Add Angry").is_none());
+    h.get_by_label("Confused ×");
+}
+
+#[test]
+fn narrow_window_still_shows_search_results_and_plan() {
+    let mut h = harness_with(App::default(), (360.0, 600.0));
+    type_in(&mut h, "Search", "sorry");
+    assert!(h.query_all_by_label_contains("orry").count() >= 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    h.get_by_label("Situation").type_text("delayed");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Plan");
+}
