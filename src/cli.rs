@@ -30,9 +30,27 @@ pub struct Cli {
     /// Open the window on the tough-call helper with these tags (comma-separated ids).
     #[arg(long, value_name = "TAGS")]
     pub tough_call: Option<String>,
+    /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
+    #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Parses `WIDTHxHEIGHT` (e.g. `360x600`) into a window size; each side 200..=10000.
+pub fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("\"{s}\" is not a size; write WIDTHxHEIGHT, e.g. 360x600");
+    let (w, h) = s.trim().split_once(['x', 'X']).ok_or_else(bad)?;
+    let side = |v: &str| -> Result<f32, String> {
+        let n: u32 = v.trim().parse().map_err(|_| bad())?;
+        if (200..=10_000).contains(&n) {
+            Ok(n as f32)
+        } else {
+            Err(format!("{n} is outside 200..=10000 for a window side"))
+        }
+    };
+    Ok([side(w)?, side(h)?])
 }
 
 /// Subcommands.
@@ -146,7 +164,7 @@ pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
 /// Runs one subcommand. `packs` are all pack paths (flags and the user's folder).
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
     if let Command::Check { paths, no_builtin } = &command {
-        return check(paths, *no_builtin, io.out);
+        return check(paths, *no_builtin, packs, io.out);
     }
     let lib = load_library(packs, io.err);
     let out = io.out;
@@ -221,19 +239,25 @@ fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
-fn check(paths: &[PathBuf], no_builtin: bool, out: &mut dyn Write) -> Result<i32, CliError> {
+/// Validates `paths` on top of the built-in library (unless `no_builtin`) and the other packs
+/// (`--pack` and the user's packs folder), so a pack that builds on another can be checked.
+fn check(paths: &[PathBuf], no_builtin: bool, packs: &[PathBuf], out: &mut dyn Write) -> Result<i32, CliError> {
     let mut sources = if no_builtin {
         Vec::new()
     } else {
         content::builtin::sources()
     };
     let mut problems: Vec<Problem> = Vec::new();
-    for p in paths {
+    let mut files = 0;
+    let base = packs.iter().filter(|p| !paths.contains(p)).map(|p| (p, false));
+    for (p, checked) in base.chain(paths.iter().map(|p| (p, true))) {
         let (s, pr) = content::read_pack_path(p);
+        if checked {
+            files += s.len();
+        }
         sources.extend(s);
         problems.extend(pr);
     }
-    let files = sources.iter().filter(|s| !s.path.starts_with("builtin:")).count();
     let loaded = content::load(&sources);
     problems.extend(loaded.problems);
     for p in &problems {
@@ -257,6 +281,21 @@ fn check(paths: &[PathBuf], no_builtin: bool, out: &mut dyn Write) -> Result<i32
     }
 }
 
+/// Matches with character (not byte) positions: `[{"field", "text", "chars": [[start, end], ...]}]`.
+fn matches_json(matches: &[crate::search::FieldMatch]) -> Value {
+    let all: Vec<Value> = matches
+        .iter()
+        .map(|m| {
+            let chars: Vec<[usize; 2]> = crate::text::byte_to_char_ranges(&m.text, &m.ranges)
+                .into_iter()
+                .map(|r| [r.start, r.end])
+                .collect();
+            json!({"field": m.field, "text": m.text, "chars": chars})
+        })
+        .collect();
+    Value::Array(all)
+}
+
 fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let index = Index::new(lib);
     let hits = index.search(query, limit);
@@ -266,12 +305,12 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
             .map(|h| match h.target {
                 DocRef::Skill(s) => {
                     let sk = &lib.skills[s];
-                    json!({"kind": "skill", "id": sk.id, "skill": sk.id, "title": sk.name, "text": sk.definition, "score": h.score, "matches": h.matches})
+                    json!({"kind": "skill", "id": sk.id, "skill": sk.id, "title": sk.name, "text": sk.definition, "score": h.score, "matches": matches_json(&h.matches)})
                 }
                 DocRef::Phrase(p) => {
                     let ph = &lib.phrases[p];
                     let sk = &lib.skills[ph.skill];
-                    json!({"kind": "phrase", "id": ph.id, "skill": sk.id, "title": sk.name, "text": ph.text, "instead_of": ph.instead_of, "score": h.score, "matches": h.matches})
+                    json!({"kind": "phrase", "id": ph.id, "skill": sk.id, "title": sk.name, "text": ph.text, "instead_of": ph.instead_of, "score": h.score, "matches": matches_json(&h.matches)})
                 }
             })
             .collect();
@@ -481,4 +520,18 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_parse_and_bad_ones_say_why() {
+        assert_eq!(parse_size("360x600"), Ok([360.0, 600.0]));
+        assert_eq!(parse_size(" 1280X800 "), Ok([1280.0, 800.0]));
+        assert!(parse_size("360").unwrap_err().contains("WIDTHxHEIGHT"));
+        assert!(parse_size("wide x tall").unwrap_err().contains("WIDTHxHEIGHT"));
+        assert!(parse_size("10x600").unwrap_err().contains("outside"));
+    }
 }

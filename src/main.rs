@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             query: args.query,
             skill: args.skill,
             tough_call: args.tough_call,
+            size: args.size,
             packs,
             data_dir: data,
         };

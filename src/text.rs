@@ -82,6 +82,10 @@ pub fn words(text: &str) -> Vec<Word> {
 /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up with `None`
 /// once the distance must exceed `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    // Most pairs differ in length by more than `max`: say no before allocating anything.
+    if a.chars().count().abs_diff(b.chars().count()) > max {
+        return None;
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > max {
@@ -131,28 +135,38 @@ pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>)
     }
 }
 
-/// Converts char indices into `text` (as fuzzy-matcher reports them) into merged byte ranges.
-pub fn char_indices_to_byte_ranges(text: &str, char_idx: &[usize]) -> Vec<Range<usize>> {
-    let mut wanted: Vec<usize> = char_idx.to_vec();
+/// Byte ranges, in a word's original text, of each character of its normalized form (a word's
+/// inner apostrophes are dropped when normalizing, so "don't" has 4 normalized characters).
+pub fn norm_char_ranges(word_text: &str) -> Vec<Range<usize>> {
+    word_text
+        .char_indices()
+        .filter(|&(_, c)| !matches!(c, '\'' | '’'))
+        .map(|(b, c)| b..b + c.len_utf8())
+        .collect()
+}
+
+/// Converts char indices into a word's normalized form (as fuzzy-matcher reports them) into
+/// merged byte ranges of the word's original text.
+pub fn char_indices_to_byte_ranges(word_text: &str, char_idx: &[usize]) -> Vec<Range<usize>> {
+    let chars = norm_char_ranges(word_text);
+    let mut wanted: Vec<usize> = char_idx.iter().copied().filter(|&i| i < chars.len()).collect();
     wanted.sort_unstable();
     wanted.dedup();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut w = wanted.iter().peekable();
-    for (ci, (bi, c)) in text.char_indices().enumerate() {
-        match w.peek() {
-            Some(&&next) if next == ci => {
-                w.next();
-                let r = bi..bi + c.len_utf8();
-                match out.last_mut() {
-                    Some(last) if last.end == r.start => last.end = r.end,
-                    _ => out.push(r),
-                }
-            }
-            Some(_) => {}
-            None => break,
+    for i in wanted {
+        let r = chars[i].clone();
+        match out.last_mut() {
+            Some(last) if last.end == r.start => last.end = r.end,
+            _ => out.push(r),
         }
     }
     out
+}
+
+/// Converts byte ranges in `text` into character ranges (for consumers outside Rust).
+pub fn byte_to_char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let char_at = |b: usize| text.get(..b).map_or_else(|| text.chars().count(), |t| t.chars().count());
+    ranges.iter().map(|r| char_at(r.start)..char_at(r.end)).collect()
 }
 
 /// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
@@ -206,6 +220,15 @@ mod tests {
         let t = "héllo";
         assert_eq!(char_indices_to_byte_ranges(t, &[0, 1, 2]), vec![0..4]);
         assert_eq!(char_indices_to_byte_ranges(t, &[4, 0]), vec![0..1, 5..6]);
+        // "dont" is the normalized form of "don't": its 't' (index 3) is after the apostrophe.
+        assert_eq!(char_indices_to_byte_ranges("don't", &[3]), vec![4..5]);
+        assert_eq!(char_indices_to_byte_ranges("don’t", &[2, 3]), vec![2..3, 6..7]);
+        assert_eq!(char_indices_to_byte_ranges("ok", &[9]), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn byte_ranges_become_char_ranges() {
+        assert_eq!(byte_to_char_ranges("héllo wörld", &[1..4, 7..10]), vec![1..3, 6..8]);
     }
 
     #[test]

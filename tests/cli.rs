@@ -50,6 +50,25 @@ fn search_json_has_the_documented_fields() {
 }
 
 #[test]
+fn search_json_matches_are_character_positions() {
+    let v = json(&["search", "sorry", "--json", "--limit", "10"]);
+    let mut seen = 0;
+    for h in v.as_array().unwrap() {
+        for m in h["matches"].as_array().unwrap() {
+            let text: Vec<char> = m["text"].as_str().unwrap().chars().collect();
+            for r in m["chars"].as_array().unwrap() {
+                let (s, e) = (r[0].as_u64().unwrap() as usize, r[1].as_u64().unwrap() as usize);
+                assert!(s < e && e <= text.len(), "{r} in {m}");
+                let got: String = text[s..e].iter().collect::<String>().to_lowercase();
+                assert!(got.chars().all(char::is_alphabetic), "{got:?} highlighted in {m}");
+                seen += usize::from(got == "sorry");
+            }
+        }
+    }
+    assert!(seen >= 3, "only {seen} ranges highlight exactly \"sorry\"");
+}
+
+#[test]
 fn skills_json_lists_all_skills_with_phrases() {
     let v = json(&["skills", "--json"]);
     let a = v.as_array().unwrap();

@@ -225,6 +225,51 @@ fn oversized_and_non_utf8_files_are_reported_not_read() {
 }
 
 #[test]
+fn a_rejected_duplicate_changes_nothing_in_the_original() {
+    let l = with_pack(
+        r#"(tags: [(id: "angry", label: "Angry again", group: "feeling",
+            skills: [(skill: "humor", weight: 9, why: "Would be wrong here.")])],
+           skills: [(id: "empathy", name: "Empathy again", group: "connect", definition: "x", related: ["humor"])])"#,
+    );
+    assert_eq!(l.problems.len(), 2, "{:?}", l.problems);
+    let lib = l.library;
+    let humor = lib.skill_index("humor").unwrap();
+    let angry = &lib.tags[lib.tag_index("angry").unwrap()];
+    assert_eq!(angry.label, "Angry");
+    assert!(angry.links.iter().all(|k| k.skill != humor), "duplicate's links leaked in");
+    assert!(
+        !lib.skill("empathy").unwrap().related.contains(&humor),
+        "duplicate's related skills leaked in"
+    );
+}
+
+#[test]
+fn extensions_are_cleaned_like_new_entries() {
+    let l = with_pack(r#"(tags: [(id: "angry", cues: ["  Steaming MAD ", "", "furious"])], skills: [(id: "empathy", aliases: [" ", " Compassion "])])"#);
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    let lib = l.library;
+    let cues = &lib.tags[lib.tag_index("angry").unwrap()].cues;
+    assert!(cues.iter().any(|c| c == "steaming mad"), "{cues:?}");
+    assert!(cues.iter().all(|c| !c.is_empty()));
+    assert_eq!(cues.iter().filter(|c| *c == "furious").count(), 1);
+    let aliases = &lib.skill("empathy").unwrap().aliases;
+    assert!(aliases.iter().any(|a| a == "Compassion"), "{aliases:?}");
+    assert!(aliases.iter().all(|a| !a.trim().is_empty()));
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_refused_not_read_forever() {
+    let (sources, problems) = read_pack_path(std::path::Path::new("/dev/zero"));
+    assert!(sources.is_empty());
+    assert!(
+        problems[0].to_string().starts_with("/dev/zero:1:1: not a regular file"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
 fn garbage_never_panics() {
     let mut seed = 7u64;
     for len in [0usize, 1, 5, 50, 500] {

@@ -293,3 +293,141 @@ fn narrow_window_still_shows_search_results_and_plan() {
     h.run();
     h.get_by_label("Plan");
 }
+
+/// Sends a key with modifiers and the text the platform also reports for it, in one frame (as
+/// winit does for Alt+digit), and returns what that frame copied.
+fn press_with_text(h: &mut Harness<'_, App>, mods: Modifiers, key: Key, text: &str) -> Option<String> {
+    let ev = |pressed| egui::Event::Key {
+        key,
+        pressed,
+        modifiers: mods,
+        repeat: false,
+        physical_key: None,
+    };
+    h.input_mut().events.push(ev(true));
+    h.input_mut().events.push(egui::Event::Text(text.into()));
+    h.step();
+    let c = copied(h);
+    h.event(ev(false));
+    h.run();
+    c
+}
+
+#[test]
+fn alt_digit_copies_without_typing_the_digit_into_the_search() {
+    let mut h = harness_with(tiny_app(), (420.0, 600.0));
+    type_in(&mut h, "Search", "thanks");
+    let got = press_with_text(&mut h, Modifiers::ALT, Key::Num1, "1");
+    assert_eq!(got.as_deref(), Some("Thanks for holding."));
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("thanks"));
+}
+
+#[test]
+fn question_mark_in_an_empty_search_box_shows_the_legend() {
+    let mut h = harness();
+    assert!(h.get_by_label("Search").is_focused());
+    h.get_by_label("Search").type_text("?");
+    h.run();
+    h.get_by_label("Keyboard shortcuts");
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some(""));
+    // With a query, `?` is just a character.
+    let mut h = harness();
+    type_in(&mut h, "Search", "why?");
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("why?"));
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+}
+
+#[test]
+fn most_used_phrases_stay_selected_when_the_list_reorders() {
+    let mut h = harness_with(tiny_app(), (420.0, 600.0));
+    // Copy "holding" twice and "wait" once, then browse with an empty query.
+    for (q, times) in [("holding", 2), ("wait", 1)] {
+        for _ in 0..times {
+            h.get_by_label("Search").focus();
+            h.run();
+            h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+            h.get_by_label("Search").type_text(q);
+            h.run();
+            assert!(press_copy(&mut h, Modifiers::NONE, Key::Enter).is_some());
+        }
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some(""));
+    h.get_by_label("Your most-used phrases");
+    // Most-used: holding (2), wait (1). Alt+2 copies the second one shown.
+    assert_eq!(
+        press_copy(&mut h, Modifiers::ALT, Key::Num2).as_deref(),
+        Some("Sorry about the wait.")
+    );
+    // Now both have 2 copies and "wait" moves up; the selection follows the phrase, not the row.
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
+        Some("Thanks for holding.")
+    );
+    assert_eq!(
+        press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
+        Some("Thanks for holding."),
+        "the second Enter copied a different phrase after the list reordered"
+    );
+}
+
+#[test]
+fn the_pasted_message_box_keeps_enter_and_escape() {
+    let mut h = harness_with(App::default(), (1280.0, 1600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    h.get_by_label("Situation").type_text("ang");
+    h.run();
+    type_in(&mut h, "Paste what the customer wrote", "first line");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Paste what the customer wrote").type_text("second line");
+    h.run();
+    assert!(h.state().tough.tags().is_empty(), "Enter in the message box toggled a tag");
+    let value = h.get_by_label("Paste what the customer wrote").value().unwrap_or_default();
+    assert_eq!(value, "first line\nsecond line");
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().view(), &View::ToughCall, "Esc in the message box left the view");
+}
+
+#[test]
+fn starting_on_the_tough_call_helper_puts_the_keyboard_in_its_filter() {
+    let mut app = App::default();
+    app.apply_start(&callside::ui::StartOptions {
+        tough_call: Some("angry,chat".into()),
+        ..Default::default()
+    });
+    let h = harness_with(app, (420.0, 680.0));
+    assert_eq!(h.state().view(), &View::ToughCall);
+    assert!(h.get_by_label("Situation").is_focused());
+    h.get_by_label("Angry ×");
+    h.get_by_label("Chat ×");
+}
+
+#[test]
+fn narrow_list_cursor_never_toggles_a_hidden_tag() {
+    let mut h = harness_with(App::default(), (360.0, 600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    // With no filter and no tags, a narrow window lists only the first rows; the cursor stops there.
+    for _ in 0..60 {
+        h.key_press(Key::ArrowDown);
+    }
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let picked = h.state().tough.tags().to_vec();
+    assert_eq!(picked.len(), 1);
+    let label = format!("{} ×", lib().tags[picked[0]].label);
+    h.get_by_label(&label);
+    // The tag list is hidden now (a tag is picked, no filter): arrows and Enter change nothing.
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().tough.tags(), &picked[..]);
+}

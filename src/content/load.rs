@@ -72,14 +72,24 @@ pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
                 ));
                 continue;
             }
+            Ok(m) if !m.is_file() => {
+                problems.push(at_start(&file, "not a regular file: give a .ron file or a folder".into()));
+                continue;
+            }
             Ok(_) => {}
             Err(e) => {
                 problems.push(at_start(&file, format!("cannot read: {e}")));
                 continue;
             }
         }
-        match std::fs::read(&file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+        match read_capped(&file) {
+            Ok(None) => problems.push(at_start(
+                &file,
+                format!(
+                    "file grew past {MAX_FILE_BYTES} bytes while being read; content files are limited to that: split it"
+                ),
+            )),
+            Ok(Some(bytes)) => match String::from_utf8(bytes) {
                 Ok(text) => sources.push(Source {
                     path: file.display().to_string(),
                     text,
@@ -96,6 +106,16 @@ pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
         }
     }
     (sources, problems)
+}
+
+/// Reads at most [`MAX_FILE_BYTES`]; `None` if the file holds more (the size on disk can lie).
+fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
 }
 
 /// Parses one source; a parse error becomes a problem at the position RON reports.
@@ -159,23 +179,27 @@ pub fn load(sources: &[Source]) -> Loaded {
         ld.groups(*s, &p.tag_groups, true);
         ld.frameworks(*s, &p.frameworks);
     }
+    // Where each accepted skill and tag entry sits; rejected ones (duplicates, missing fields)
+    // are None and take no part in the second pass.
+    let mut skill_at: Vec<Vec<Option<At>>> = Vec::new();
+    let mut tag_at: Vec<Vec<Option<At>>> = Vec::new();
     for (s, p) in &packs {
-        for raw in &p.skills {
-            ld.skill(*s, raw);
-        }
-        for raw in &p.tags {
-            ld.tag(*s, raw);
-        }
+        skill_at.push(p.skills.iter().map(|raw| ld.skill(*s, raw)).collect());
+        tag_at.push(p.tags.iter().map(|raw| ld.tag(*s, raw)).collect());
     }
-    for (s, p) in &packs {
-        for raw in &p.skills {
-            ld.skill_refs(*s, raw);
+    for (k, (s, p)) in packs.iter().enumerate() {
+        for (raw, at) in p.skills.iter().zip(&skill_at[k]) {
+            if let Some(at) = at {
+                ld.skill_refs(*at, raw);
+            }
         }
         for raw in &p.phrases {
             ld.phrase(*s, raw);
         }
-        for raw in &p.tags {
-            ld.tag_links(*s, raw);
+        for (raw, at) in p.tags.iter().zip(&tag_at[k]) {
+            if let Some(at) = at {
+                ld.tag_links(*at, raw);
+            }
         }
         for raw in &p.rules {
             ld.rule(*s, raw);
@@ -321,21 +345,22 @@ impl<'a> Loader<'a> {
         existing && raw_name.trim().is_empty()
     }
 
-    fn skill(&mut self, src: usize, raw: &RawSkill) {
+    /// Adds a skill (or extends one); returns where it is when accepted.
+    fn skill(&mut self, src: usize, raw: &RawSkill) -> Option<At> {
         let at = self.entry_at(src, "skill", "skills", &raw.id);
         if let Some(&ix) = self.lib.skill_ix.get(&raw.id)
             && Self::is_extension(&raw.name, true)
         {
             let s = &mut self.lib.skills[ix];
-            for a in &raw.aliases {
-                if !s.aliases.contains(a) {
-                    s.aliases.push(a.clone());
+            for a in clean_list(&raw.aliases, false) {
+                if !s.aliases.contains(&a) {
+                    s.aliases.push(a);
                 }
             }
-            return;
+            return Some(at);
         }
         if !self.claim_id("skill", &raw.id, at) {
-            return;
+            return None;
         }
         let filled = self.required(
             at,
@@ -348,39 +373,33 @@ impl<'a> Loader<'a> {
             ],
         );
         if !filled {
-            return;
+            return None;
         }
         let Some(&group) = self.group_ix.get(&raw.group) else {
             let known = self.group_ix.clone();
             self.unknown(at, "group", &raw.group, &known);
-            return;
+            return None;
         };
         self.lib.skill_ix.insert(raw.id.clone(), self.lib.skills.len());
         self.lib.skills.push(Skill {
             id: raw.id.clone(),
             name: raw.name.trim().to_string(),
             group,
-            aliases: raw
-                .aliases
-                .iter()
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect(),
+            aliases: clean_list(&raw.aliases, false),
             definition: raw.definition.trim().to_string(),
             in_service: raw.in_service.trim().to_string(),
             analogy: raw.analogy.trim().to_string(),
             related: Vec::new(),
             phrases: Vec::new(),
         });
+        Some(at)
     }
 
-    fn skill_refs(&mut self, src: usize, raw: &RawSkill) {
+    /// Second pass for an accepted skill entry at `at`: its related skills.
+    fn skill_refs(&mut self, at: At, raw: &RawSkill) {
         let Some(&ix) = self.lib.skill_ix.get(&raw.id) else {
             return;
         };
-        let loc = &self.locators[src];
-        let Some(offset) = loc.find_id(&raw.id, 0) else { return };
-        let at = At { src, offset };
         for r in &raw.related {
             match self.lib.skill_ix.get(r).copied() {
                 Some(rel) if rel == ix => {
@@ -399,29 +418,30 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn tag(&mut self, src: usize, raw: &RawTag) {
+    /// Adds a tag (or extends one); returns where it is when accepted.
+    fn tag(&mut self, src: usize, raw: &RawTag) -> Option<At> {
         let at = self.entry_at(src, "tag", "tags", &raw.id);
         if let Some(&ix) = self.lib.tag_ix.get(&raw.id)
             && Self::is_extension(&raw.label, true)
         {
             let t = &mut self.lib.tags[ix];
-            for c in &raw.cues {
-                if !t.cues.contains(c) {
-                    t.cues.push(c.clone());
+            for c in clean_list(&raw.cues, true) {
+                if !t.cues.contains(&c) {
+                    t.cues.push(c);
                 }
             }
             t.shouting |= raw.shouting;
-            return;
+            return Some(at);
         }
         if !self.claim_id("tag", &raw.id, at)
             || !self.required(at, "tag", &raw.id, &[("label", &raw.label), ("group", &raw.group)])
         {
-            return;
+            return None;
         }
         let Some(&group) = self.tag_group_ix.get(&raw.group) else {
             let known = self.tag_group_ix.clone();
             self.unknown(at, "tag group", &raw.group, &known);
-            return;
+            return None;
         };
         self.lib.tag_ix.insert(raw.id.clone(), self.lib.tags.len());
         self.lib.tags.push(Tag {
@@ -429,16 +449,12 @@ impl<'a> Loader<'a> {
             label: raw.label.trim().to_string(),
             group,
             description: raw.description.trim().to_string(),
-            cues: raw
-                .cues
-                .iter()
-                .map(|c| c.trim().to_lowercase())
-                .filter(|c| !c.is_empty())
-                .collect(),
+            cues: clean_list(&raw.cues, true),
             shouting: raw.shouting,
             links: Vec::new(),
             channel: Channel::from_id(&raw.id),
         });
+        Some(at)
     }
 
     /// Resolves skill links (reported against the link's `skill:` value).
@@ -466,13 +482,9 @@ impl<'a> Loader<'a> {
         out
     }
 
-    fn tag_links(&mut self, src: usize, raw: &RawTag) {
+    /// Second pass for an accepted tag entry at `at`: its skill links.
+    fn tag_links(&mut self, at: At, raw: &RawTag) {
         let Some(&ix) = self.lib.tag_ix.get(&raw.id) else {
-            return;
-        };
-        let n = self.seen.get(&(src, "tag-links", raw.id.clone())).copied().unwrap_or(0);
-        self.seen.insert((src, "tag-links", raw.id.clone()), n + 1);
-        let Some(offset) = self.locators[src].find_id(&raw.id, n) else {
             return;
         };
         let items: Vec<(&str, i32, &str)> = raw
@@ -480,7 +492,7 @@ impl<'a> Loader<'a> {
             .iter()
             .map(|l| (l.skill.as_str(), l.weight, l.why.as_str()))
             .collect();
-        let links = self.links(At { src, offset }, &format!("tag \"{}\"", raw.id), &items);
+        let links = self.links(at, &format!("tag \"{}\"", raw.id), &items);
         self.lib.tags[ix].links.extend(links);
     }
 
@@ -653,4 +665,16 @@ impl<'a> Loader<'a> {
             unless_any,
         });
     }
+}
+
+/// Trims a list of words (lowercasing them when `lower`), dropping empty ones and repeats.
+fn clean_list(items: &[String], lower: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in items {
+        let t = if lower { i.trim().to_lowercase() } else { i.trim().to_string() };
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }

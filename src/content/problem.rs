@@ -1,5 +1,6 @@
 //! A problem found in a content file, reported as `path:line:col: message`.
 
+use std::collections::HashMap;
 use std::fmt;
 
 /// Something wrong in one content file. Loading goes on without the bad part.
@@ -25,6 +26,42 @@ impl fmt::Display for Problem {
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Where each `id: "value"` stands (offsets of the opening quote), found in one pass so that
+    /// locating every entry of a large pack stays linear.
+    ids: HashMap<&'a str, Vec<usize>>,
+}
+
+/// Every `id: "value"` in a text: value → offsets of its opening quote, in order.
+fn index_ids(text: &str) -> HashMap<&str, Vec<usize>> {
+    let b = text.as_bytes();
+    let skip_ws = |mut j: usize| {
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        j
+    };
+    let mut ids: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, _) in text.match_indices("id") {
+        // `id` must be a whole field name (not `skill_id`, `valid`); non-ASCII bytes count as letters.
+        if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_' || b[i - 1] >= 0x80) {
+            continue;
+        }
+        let colon = skip_ws(i + 2);
+        if b.get(colon) != Some(&b':') {
+            continue;
+        }
+        let quote = skip_ws(colon + 1);
+        if b.get(quote) != Some(&b'"') {
+            continue;
+        }
+        let Some(len) = text[quote + 1..].find(['"', '\\', '\n']) else {
+            continue;
+        };
+        if b[quote + 1 + len] == b'"' {
+            ids.entry(&text[quote + 1..quote + 1 + len]).or_default().push(quote);
+        }
+    }
+    ids
 }
 
 impl<'a> Locator<'a> {
@@ -32,7 +69,11 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Locator { text, line_starts }
+        Locator {
+            text,
+            line_starts,
+            ids: index_ids(text),
+        }
     }
 
     /// 1-based (line, column) of a byte offset.
@@ -46,23 +87,7 @@ impl<'a> Locator<'a> {
 
     /// Offset of the `n`-th (0-based) `id: "value"` in the text, pointing at the opening quote.
     pub fn find_id(&self, id: &str, n: usize) -> Option<usize> {
-        if id.is_empty() {
-            return None;
-        }
-        let needle = format!("\"{id}\"");
-        self.text
-            .match_indices(&needle)
-            .map(|(i, _)| i)
-            .filter(|&i| {
-                let before = self.text[..i].trim_end();
-                let Some(before) = before.strip_suffix(':') else {
-                    return false;
-                };
-                let before = before.trim_end();
-                before.ends_with("id")
-                    && !before[..before.len() - 2].ends_with(|c: char| c.is_alphanumeric() || c == '_')
-            })
-            .nth(n)
+        self.ids.get(id)?.get(n).copied()
     }
 
     /// Offset of the first quoted `"value"` at or after `from`.

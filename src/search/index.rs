@@ -258,7 +258,8 @@ impl Index {
                     MatchKind::Exact | MatchKind::Typo => ranges.push(r.clone()),
                     MatchKind::Prefix(typed) => {
                         // Highlight only as many characters as were typed for this word.
-                        let end = word_text.char_indices().nth(*typed).map_or(r.end, |(b, _)| r.start + b);
+                        let chars = crate::text::norm_char_ranges(word_text);
+                        let end = chars.get(*typed).map_or(r.end, |c| r.start + c.start);
                         ranges.push(r.start..end);
                     }
                     MatchKind::Fuzzy(idx) => {

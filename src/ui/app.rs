@@ -2,9 +2,8 @@
 
 use super::nav::{Nav, View, move_selection};
 use super::settings::Settings;
-use super::{
-    StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar, tough_call::ToughCall,
-};
+use super::tough_call::{MESSAGE_BOX, ToughCall};
+use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
 use crate::content::{self, Library, Problem};
 use crate::search::Index;
 use crate::store::{LoadNote, Store, UserData};
@@ -65,6 +64,8 @@ pub struct App {
     /// The tough-call view.
     pub tough: ToughCall,
     skill_selected: Option<usize>,
+    /// Scroll the selected phrase card into view on the next frame.
+    skill_scroll: bool,
     fill: Option<Fill>,
     legend: bool,
     show_problems: bool,
@@ -75,6 +76,8 @@ pub struct App {
     store: Option<Store>,
     notice: Option<String>,
     actions: Vec<Action>,
+    /// A window size asked for on the command line, sent to the window on the first frame.
+    start_size: Option<[f32; 2]>,
 }
 
 impl Default for App {
@@ -108,6 +111,7 @@ impl App {
             search: SearchPanel::default(),
             tough: ToughCall::default(),
             skill_selected: None,
+            skill_scroll: false,
             fill: None,
             legend: false,
             show_problems: false,
@@ -117,6 +121,7 @@ impl App {
             store,
             notice,
             actions: Vec::new(),
+            start_size: None,
             applied: None,
             settings: Settings::default(),
             lib,
@@ -138,6 +143,7 @@ impl App {
             View::Skill(id) if self.lib.skill(id).is_none() => View::Search,
             v => v.clone(),
         };
+        self.tough.focus_filter = view == View::ToughCall;
         self.nav = Nav::new(view);
         self.settings = settings;
     }
@@ -157,6 +163,7 @@ impl App {
 
     /// Applies `--query`, `--skill` and `--tough-call`.
     pub fn apply_start(&mut self, start: &StartOptions) {
+        self.start_size = start.size;
         if let Some(q) = &start.query {
             self.search.set_query(q, &self.index);
             self.nav = Nav::new(View::Search);
@@ -166,6 +173,7 @@ impl App {
             match crate::coach::parse_tags(&self.lib, &ids) {
                 Ok(ix) => {
                     self.tough.set_tags(&self.lib, ix);
+                    self.tough.focus_filter = true;
                     self.nav = Nav::new(View::ToughCall);
                 }
                 Err(e) => self.notice = Some(format!("--tough-call: {e}")),
@@ -195,6 +203,10 @@ impl App {
     /// Draws the whole app into `ui` (used by eframe and by the UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if let Some([w, h]) = self.start_size.take() {
+            // The remembered window size would otherwise win over the flag.
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(w, h)));
+        }
         if self.applied.as_ref() != Some(&self.settings) {
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
             theme::apply(&ctx, &self.settings);
@@ -234,7 +246,8 @@ impl App {
                 }
                 View::Skill(id) => match self.lib.skill_index(&id) {
                     Some(ix) => {
-                        let acts = skill_view::show(ui, &self.lib, ix, self.skill_selected);
+                        let scroll = std::mem::take(&mut self.skill_scroll);
+                        let acts = skill_view::show(ui, &self.lib, ix, self.skill_selected, scroll);
                         self.actions.extend(acts);
                     }
                     None => {
@@ -278,7 +291,7 @@ impl App {
                 }
             });
         }
-        if !self.problems.is_empty() {
+        if !self.problems.is_empty() && !self.settings.compact {
             ui.horizontal_wrapped(|ui| {
                 let n = self.problems.len();
                 ui.label(
@@ -320,10 +333,13 @@ impl App {
             }
             return;
         }
-        if pressed(Modifiers::COMMAND, Key::K) || (!typing && typed("/")) {
+        // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
+        let search_empty = self.nav.current() == &View::Search && self.search.query.is_empty();
+        let free = !typing || search_empty;
+        if pressed(Modifiers::COMMAND, Key::K) || (free && typed("/")) {
             self.actions.push(Action::FocusSearch);
         }
-        if pressed(Modifiers::NONE, Key::F1) || (!typing && typed("?")) {
+        if pressed(Modifiers::NONE, Key::F1) || (free && typed("?")) {
             self.legend = !self.legend;
         }
         if pressed(Modifiers::COMMAND, Key::T) {
@@ -357,11 +373,30 @@ impl App {
         ]
         .iter()
         .position(|&k| pressed(Modifiers::ALT, k));
-        let copy = pressed(Modifiers::COMMAND, Key::C)
-            || ctx.input_mut(|i| {
-                let pos = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
-                pos.map(|p| i.events.remove(p)).is_some()
-            });
+        if let Some(n) = digit {
+            // Alt+digit also arrives as typed text on most platforms: keep it out of the text box.
+            typed(&(n + 1).to_string());
+        }
+        // The pasted-message box keeps its own keys (new lines, arrows, Esc).
+        if ctx.memory(|m| m.has_focus(egui::Id::unique(MESSAGE_BOX))) {
+            if let Some(p) = digit.and_then(|n| self.tough.nth_phrase(n)) {
+                self.actions.push(Action::CopyPhrase(p));
+            }
+            return;
+        }
+        // Ctrl+C is ours only when there is a selected item and no text selected in a box.
+        let can_copy = !text_selected(ctx)
+            && match self.nav.current() {
+                View::Search => self.search.has_selection(),
+                View::Skill(_) => self.skill_selected.is_some(),
+                View::ToughCall => false,
+            };
+        let copy = can_copy
+            && (pressed(Modifiers::COMMAND, Key::C)
+                || ctx.input_mut(|i| {
+                    let pos = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
+                    pos.map(|p| i.events.remove(p)).is_some()
+                }));
         let up = pressed(Modifiers::NONE, Key::ArrowUp);
         let down = pressed(Modifiers::NONE, Key::ArrowDown);
         let delta = i32::from(down) - i32::from(up);
@@ -379,7 +414,7 @@ impl App {
                     self.actions.push(a);
                 }
                 if let Some(n) = digit
-                    && let Some(p) = self.search.nth_phrase(n)
+                    && let Some(p) = self.search.nth_phrase(n, &self.lib, &self.user)
                 {
                     self.actions.push(Action::CopyPhrase(p));
                 }
@@ -392,6 +427,7 @@ impl App {
                 let cards = &self.lib.skills[ix].phrases;
                 if delta != 0 {
                     self.skill_selected = move_selection(self.skill_selected, delta, cards.len());
+                    self.skill_scroll = true;
                 }
                 if (enter || copy)
                     && let Some(&p) = self.skill_selected.and_then(|s| cards.get(s))
@@ -544,4 +580,14 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.leave_tough_call();
     }
+}
+
+/// Whether the focused text box has text selected (then Ctrl+C copies that, not our item).
+fn text_selected(ctx: &egui::Context) -> bool {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return false;
+    };
+    egui::TextEdit::load_state(ctx, id)
+        .and_then(|st| st.cursor.char_range())
+        .is_some_and(|r| !r.is_empty())
 }

@@ -14,7 +14,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+T", "Tough-call helper"),
     ("Ctrl+L", "Clear all tough-call tags"),
     ("Ctrl+= / Ctrl+- / Ctrl+0", "Bigger / smaller / normal text"),
-    ("F1 or ?", "Show or hide these shortcuts"),
+    ("F1 (or ? in an empty search)", "Show or hide these shortcuts"),
 ];
 
 /// Draws the legend with a close button.

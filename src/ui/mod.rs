@@ -26,6 +26,8 @@ pub struct StartOptions {
     pub skill: Option<String>,
     /// Tough-call tags to select (comma-separated ids).
     pub tough_call: Option<String>,
+    /// Window size in points (overrides the size remembered from last time).
+    pub size: Option<[f32; 2]>,
     /// Content packs to load on top of the built-in library.
     pub packs: Vec<PathBuf>,
     /// Where user data lives (None: nothing is saved).
@@ -38,7 +40,7 @@ pub fn run(start: StartOptions) -> eframe::Result<()> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Callside")
         .with_app_id("callside")
-        .with_inner_size([420.0, 680.0])
+        .with_inner_size(start.size.unwrap_or([420.0, 680.0]))
         .with_min_inner_size([300.0, 360.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);

@@ -20,7 +20,8 @@ pub struct SearchPanel {
     pub query: String,
     searched: Option<String>,
     hits: Vec<Hit>,
-    selected: Option<usize>,
+    /// The selected row, kept as the thing it shows so rows moving (most-used) don't change it.
+    selected: Option<Item>,
     scroll_to_selected: bool,
     /// Put the keyboard in the search box on the next frame.
     pub focus: bool,
@@ -64,7 +65,7 @@ impl SearchPanel {
             hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
         skills.extend(phrases);
         self.hits = skills;
-        self.selected = best.and_then(|b| self.hits.iter().position(|h| h.target == b));
+        self.selected = best.map(item_of);
         self.scroll_to_selected = true;
         self.searched = Some(self.query.clone());
     }
@@ -79,10 +80,7 @@ impl SearchPanel {
             return self
                 .hits
                 .iter()
-                .map(|h| match h.target {
-                    DocRef::Skill(s) => Item::Skill(s),
-                    DocRef::Phrase(p) => Item::Phrase(p),
-                })
+                .map(|h| item_of(h.target))
                 .collect();
         }
         let mut items: Vec<Item> = most_used(lib, user).into_iter().map(Item::Phrase).collect();
@@ -94,14 +92,20 @@ impl SearchPanel {
 
     /// Moves the selection up or down.
     pub fn move_selection(&mut self, delta: i32, lib: &Library, user: &UserData) {
-        let n = self.items(lib, user).len();
-        self.selected = move_selection(self.selected, delta, n);
+        let items = self.items(lib, user);
+        let row = self.selected.and_then(|s| items.iter().position(|&i| i == s));
+        self.selected = move_selection(row, delta, items.len()).map(|r| items[r]);
         self.scroll_to_selected = true;
+    }
+
+    /// Whether a row is selected (so Enter and Ctrl+C have something to act on).
+    pub fn has_selection(&self) -> bool {
+        self.selected.is_some()
     }
 
     /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase or open the selected skill.
     pub fn activate(&self, lib: &Library, user: &UserData, copy_only: bool) -> Option<Action> {
-        let item = *self.items(lib, user).get(self.selected?)?;
+        let item = self.selected.filter(|s| self.items(lib, user).contains(s))?;
         match item {
             Item::Phrase(p) => Some(Action::CopyPhrase(p)),
             Item::Skill(s) if copy_only => Some(Action::CopyText(lib.skills[s].definition.clone(), None)),
@@ -109,13 +113,13 @@ impl SearchPanel {
         }
     }
 
-    /// The n-th (0-based) phrase among the results, for Alt+1…9.
-    pub fn nth_phrase(&self, n: usize) -> Option<usize> {
-        self.hits
-            .iter()
-            .filter_map(|h| match h.target {
-                DocRef::Phrase(p) => Some(p),
-                DocRef::Skill(_) => None,
+    /// The n-th (0-based) phrase shown (results, or most-used with an empty query), for Alt+1…9.
+    pub fn nth_phrase(&self, n: usize, lib: &Library, user: &UserData) -> Option<usize> {
+        self.items(lib, user)
+            .into_iter()
+            .filter_map(|i| match i {
+                Item::Phrase(p) => Some(p),
+                Item::Skill(_) => None,
             })
             .nth(n)
     }
@@ -173,7 +177,7 @@ impl SearchPanel {
         if !used.is_empty() {
             ui.label(RichText::new("Your most-used phrases").strong());
             for p in used {
-                self.phrase_row(ui, lib, p, None, row, acts);
+                self.phrase_row(ui, lib, p, None, acts);
                 row += 1;
             }
             ui.add_space(6.0);
@@ -186,7 +190,7 @@ impl SearchPanel {
             for s in members {
                 debug_assert_eq!(items.get(row), Some(&Item::Skill(s)));
                 let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, row, "Enter opens the skill", || Action::OpenSkill(s), acts);
+                self.row(ui, job, Item::Skill(s), "Enter opens the skill", acts);
                 row += 1;
             }
             ui.add_space(6.0);
@@ -230,9 +234,9 @@ impl SearchPanel {
                         TextStyle::Small,
                         ui.visuals().weak_text_color(),
                     );
-                    self.row(ui, job, row, "Enter opens the skill", || Action::OpenSkill(s), acts);
+                    self.row(ui, job, Item::Skill(s), "Enter opens the skill", acts);
                 }
-                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), row, acts),
+                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
             }
         }
         self.hits = hits;
@@ -244,7 +248,6 @@ impl SearchPanel {
         lib: &Library,
         p: usize,
         hit: Option<&Hit>,
-        row: usize,
         acts: &mut Vec<Action>,
     ) {
         let ph = &lib.phrases[p];
@@ -262,26 +265,18 @@ impl SearchPanel {
             TextStyle::Small,
             ui.visuals().weak_text_color(),
         );
-        self.row(
-            ui,
-            job,
-            row,
-            "Enter or click copies this phrase",
-            || Action::CopyPhrase(p),
-            acts,
-        );
+        self.row(ui, job, Item::Phrase(p), "Enter or click copies this phrase", acts);
     }
 
     fn row(
         &mut self,
         ui: &mut egui::Ui,
         job: egui::text::LayoutJob,
-        row: usize,
+        item: Item,
         hover: &str,
-        action: impl FnOnce() -> Action,
         acts: &mut Vec<Action>,
     ) {
-        let selected = self.selected == Some(row);
+        let selected = self.selected == Some(item);
         let r = ui
             .add(egui::Button::selectable(selected, job).wrap())
             .on_hover_text(hover);
@@ -289,9 +284,19 @@ impl SearchPanel {
             r.scroll_to_me(Some(egui::Align::Center));
         }
         if r.clicked() {
-            self.selected = Some(row);
-            acts.push(action());
+            self.selected = Some(item);
+            acts.push(match item {
+                Item::Skill(s) => Action::OpenSkill(s),
+                Item::Phrase(p) => Action::CopyPhrase(p),
+            });
         }
+    }
+}
+
+fn item_of(d: DocRef) -> Item {
+    match d {
+        DocRef::Skill(s) => Item::Skill(s),
+        DocRef::Phrase(p) => Item::Phrase(p),
     }
 }
 

@@ -6,8 +6,9 @@ use super::theme;
 use crate::content::Library;
 use egui::RichText;
 
-/// Draws skill `ix`; `selected` is the phrase card picked with the arrow keys.
-pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>) -> Vec<Action> {
+/// Draws skill `ix`; `selected` is the phrase card picked with the arrow keys, scrolled into
+/// view when `scroll` (only on the frame the selection moved, so the mouse wheel stays free).
+pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>, scroll: bool) -> Vec<Action> {
     let mut acts = Vec::new();
     let s = &lib.skills[ix];
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -75,7 +76,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
                     }
                 });
             });
-            if is_sel {
+            if is_sel && scroll {
                 r.response.scroll_to_me(None);
             }
         }

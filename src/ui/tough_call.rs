@@ -11,6 +11,10 @@ use egui::RichText;
 
 /// Width above which tags and plan sit side by side.
 const TWO_COLUMNS: f32 = 720.0;
+/// Skills explained under "Why these skills".
+const WHY_SKILLS: usize = 6;
+/// Tags listed at most in a narrow window (type to narrow down).
+const NARROW_MAX_TAGS: usize = 12;
 
 /// State of the tough-call view.
 #[derive(Default)]
@@ -23,9 +27,15 @@ pub struct ToughCall {
     suggested_for: String,
     plan: Plan,
     phrase_order: Vec<usize>,
+    /// How many tag rows the last frame drew (the cursor stays within them).
+    rows_drawn: usize,
+    scroll_to_cursor: bool,
     /// Put the keyboard in the tag filter on the next frame.
     pub focus_filter: bool,
 }
+
+/// Id of the box where the rep pastes the customer's message (its keys are its own).
+pub const MESSAGE_BOX: &str = "customer-message";
 
 impl ToughCall {
     /// Replaces the selected tags and recomputes the plan.
@@ -36,6 +46,12 @@ impl ToughCall {
         for p in self.plan.steps.iter().flat_map(|s| s.phrases.iter()) {
             if !order.contains(p) {
                 order.push(*p);
+            }
+        }
+        // Then, under "Why these skills", each top skill's best card not shown in a step yet.
+        for r in self.plan.skills.iter().take(WHY_SKILLS) {
+            if let Some(&p) = r.phrases.iter().find(|p| !order.contains(p)) {
+                order.push(p);
             }
         }
         self.phrase_order = order;
@@ -60,14 +76,17 @@ impl ToughCall {
         coach::filter_tags(lib, &self.filter)
     }
 
-    /// Moves the cursor in the (filtered) tag list.
+    /// Moves the cursor in the (filtered) tag list, within the rows on screen.
     pub fn move_cursor(&mut self, delta: i32, lib: &Library) {
-        self.cursor = move_selection(self.cursor, delta, self.visible(lib).len());
+        let rows = self.visible(lib).len().min(self.rows_drawn);
+        self.cursor = move_selection(self.cursor, delta, rows);
+        self.scroll_to_cursor = true;
     }
 
-    /// The tag under the cursor (the first match when typing a filter).
+    /// The tag under the cursor (the first match when typing a filter); none if the list is hidden.
     pub fn cursor_tag(&self, lib: &Library) -> Option<usize> {
         let v = self.visible(lib);
+        let v = &v[..v.len().min(self.rows_drawn)];
         match self.cursor {
             Some(c) => v.get(c).copied(),
             None if !self.filter.trim().is_empty() => v.first().copied(),
@@ -172,6 +191,7 @@ impl ToughCall {
             });
         }
         let show_list = wide || !self.filter.trim().is_empty() || self.tags.is_empty();
+        self.rows_drawn = 0;
         if show_list {
             self.tag_list(ui, lib, acts, wide);
         }
@@ -189,7 +209,8 @@ impl ToughCall {
             .cursor
             .or(if self.filter.trim().is_empty() { None } else { Some(0) });
         let mut last_group = None;
-        let max = if wide { usize::MAX } else { 12 };
+        let max = if wide { usize::MAX } else { NARROW_MAX_TAGS };
+        self.rows_drawn = visible.len().min(max);
         for (row, &t) in visible.iter().enumerate().take(max) {
             let tag = &lib.tags[t];
             if self.filter.trim().is_empty() && last_group != Some(tag.group) {
@@ -212,13 +233,14 @@ impl ToughCall {
                     ui.checkbox(&mut on, &tag.label).on_hover_text(&tag.description)
                 })
                 .inner;
-            if here && self.cursor.is_some() {
+            if here && self.cursor.is_some() && self.scroll_to_cursor {
                 r.scroll_to_me(None);
             }
             if r.changed() {
                 acts.push(Action::ToggleTag(t));
             }
         }
+        self.scroll_to_cursor = false;
         if visible.len() > max {
             ui.label(
                 RichText::new(format!("…and {} more: keep typing", visible.len() - max))
@@ -235,7 +257,7 @@ impl ToughCall {
         let label = ui.label(RichText::new("Paste what the customer wrote").small());
         ui.add(
             egui::TextEdit::multiline(&mut self.message)
-                .id_salt("customer-message")
+                .id(egui::Id::unique(MESSAGE_BOX))
                 .hint_text("e.g. This is the THIRD time I'm writing, my order is still not here!!")
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
@@ -295,13 +317,14 @@ impl ToughCall {
                 }
             });
             for &p in &ps.phrases {
-                let n = self.phrase_order.iter().position(|&x| x == p).unwrap_or(0);
-                phrase_card(ui, lib, p, Some(n), acts);
+                let n = self.phrase_order.iter().position(|&x| x == p);
+                phrase_card(ui, lib, p, n, acts);
             }
         }
         ui.add_space(8.0);
         ui.heading("Why these skills");
-        for r in self.plan.skills.iter().take(6) {
+        let in_steps: Vec<usize> = self.plan.steps.iter().flat_map(|s| s.phrases.iter().copied()).collect();
+        for r in self.plan.skills.iter().take(WHY_SKILLS) {
             ui.add_space(2.0);
             ui.horizontal_wrapped(|ui| {
                 if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
@@ -311,6 +334,10 @@ impl ToughCall {
             });
             for w in &r.why {
                 ui.label(RichText::new(format!("• {w}")).small());
+            }
+            if let Some(&p) = r.phrases.iter().find(|p| !in_steps.contains(p)) {
+                let n = self.phrase_order.iter().position(|&x| x == p);
+                phrase_card(ui, lib, p, n, acts);
             }
         }
     }
