@@ -82,19 +82,47 @@ pub fn words(text: &str) -> Vec<Word> {
 /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up with `None`
 /// once the distance must exceed `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
-    // Most pairs differ in length by more than `max`: say no before allocating anything.
+    if a.is_ascii() && b.is_ascii() {
+        // The common case (search and suggestions run it thousands of times): no allocation.
+        return osa(a.as_bytes(), b.as_bytes(), max);
+    }
     if a.chars().count().abs_diff(b.chars().count()) > max {
         return None;
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    osa(&a, &b, max)
+}
+
+/// Words longer than this are compared with heap rows instead of stack rows.
+const STACK_ROW: usize = 64;
+
+fn osa<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let w = b.len() + 1;
-    let mut prev2 = vec![0usize; w];
-    let mut prev: Vec<usize> = (0..w).collect();
-    let mut cur = vec![0usize; w];
+    if w <= STACK_ROW {
+        let mut rows = [[0usize; STACK_ROW]; 3];
+        let [prev2, prev, cur] = &mut rows;
+        osa_rows(a, b, max, &mut prev2[..w], &mut prev[..w], &mut cur[..w])
+    } else {
+        let (mut prev2, mut prev, mut cur) = (vec![0; w], vec![0; w], vec![0; w]);
+        osa_rows(a, b, max, &mut prev2, &mut prev, &mut cur)
+    }
+}
+
+fn osa_rows<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    mut prev2: &'r mut [usize],
+    mut prev: &'r mut [usize],
+    mut cur: &'r mut [usize],
+) -> Option<usize> {
+    for (j, v) in prev.iter_mut().enumerate() {
+        *v = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -165,7 +193,10 @@ pub fn char_indices_to_byte_ranges(word_text: &str, char_idx: &[usize]) -> Vec<R
 
 /// Converts byte ranges in `text` into character ranges (for consumers outside Rust).
 pub fn byte_to_char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-    let char_at = |b: usize| text.get(..b).map_or_else(|| text.chars().count(), |t| t.chars().count());
+    let char_at = |b: usize| {
+        text.get(..b)
+            .map_or_else(|| text.chars().count(), |t| t.chars().count())
+    };
     ranges.iter().map(|r| char_at(r.start)..char_at(r.end)).collect()
 }
 
@@ -205,6 +236,13 @@ mod tests {
         assert_eq!(edit_distance("lisening", "listening", 2), Some(1));
         assert_eq!(edit_distance("abc", "xyz", 2), None);
         assert_eq!(edit_distance("same", "same", 0), Some(0));
+        // Non-ASCII letters count as one character each; long words take the heap path.
+        assert_eq!(edit_distance("café", "cafe", 1), Some(1));
+        assert_eq!(edit_distance("naïve", "naive", 0), None);
+        let long = "a".repeat(70);
+        let typo = format!("{}b", "a".repeat(69));
+        assert_eq!(edit_distance(&long, &typo, 1), Some(1));
+        assert_eq!(edit_distance(&long, &"b".repeat(70), 2), None);
     }
 
     #[test]

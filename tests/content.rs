@@ -236,7 +236,10 @@ fn a_rejected_duplicate_changes_nothing_in_the_original() {
     let humor = lib.skill_index("humor").unwrap();
     let angry = &lib.tags[lib.tag_index("angry").unwrap()];
     assert_eq!(angry.label, "Angry");
-    assert!(angry.links.iter().all(|k| k.skill != humor), "duplicate's links leaked in");
+    assert!(
+        angry.links.iter().all(|k| k.skill != humor),
+        "duplicate's links leaked in"
+    );
     assert!(
         !lib.skill("empathy").unwrap().related.contains(&humor),
         "duplicate's related skills leaked in"
@@ -245,7 +248,9 @@ fn a_rejected_duplicate_changes_nothing_in_the_original() {
 
 #[test]
 fn extensions_are_cleaned_like_new_entries() {
-    let l = with_pack(r#"(tags: [(id: "angry", cues: ["  Steaming MAD ", "", "furious"])], skills: [(id: "empathy", aliases: [" ", " Compassion "])])"#);
+    let l = with_pack(
+        r#"(tags: [(id: "angry", cues: ["  Steaming MAD ", "", "furious"])], skills: [(id: "empathy", aliases: [" ", " Compassion "])])"#,
+    );
     assert!(l.problems.is_empty(), "{:?}", l.problems);
     let lib = l.library;
     let cues = &lib.tags[lib.tag_index("angry").unwrap()].cues;

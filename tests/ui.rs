@@ -387,12 +387,22 @@ fn the_pasted_message_box_keeps_enter_and_escape() {
     h.run();
     h.get_by_label("Paste what the customer wrote").type_text("second line");
     h.run();
-    assert!(h.state().tough.tags().is_empty(), "Enter in the message box toggled a tag");
-    let value = h.get_by_label("Paste what the customer wrote").value().unwrap_or_default();
+    assert!(
+        h.state().tough.tags().is_empty(),
+        "Enter in the message box toggled a tag"
+    );
+    let value = h
+        .get_by_label("Paste what the customer wrote")
+        .value()
+        .unwrap_or_default();
     assert_eq!(value, "first line\nsecond line");
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().view(), &View::ToughCall, "Esc in the message box left the view");
+    assert_eq!(
+        h.state().view(),
+        &View::ToughCall,
+        "Esc in the message box left the view"
+    );
 }
 
 #[test]

@@ -111,8 +111,7 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     for (t, tag) in lib.tags.iter().enumerate() {
         let mut score = 0;
         let mut cues: Vec<String> = Vec::new();
-        for cue in &tag.cues {
-            let cue_words: Vec<String> = words(cue).into_iter().map(|w| w.norm).collect();
+        for cue_words in &tag.cue_words {
             if cue_words.is_empty() || cue_words.len() > msg.len() {
                 continue;
             }

@@ -73,7 +73,10 @@ pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
                 continue;
             }
             Ok(m) if !m.is_file() => {
-                problems.push(at_start(&file, "not a regular file: give a .ron file or a folder".into()));
+                problems.push(at_start(
+                    &file,
+                    "not a regular file: give a .ron file or a folder".into(),
+                ));
                 continue;
             }
             Ok(_) => {}
@@ -207,6 +210,13 @@ pub fn load(sources: &[Source]) -> Loaded {
         for raw in &p.steps {
             ld.step(*s, raw);
         }
+    }
+    for t in &mut ld.lib.tags {
+        t.cue_words = t
+            .cues
+            .iter()
+            .map(|c| crate::text::words(c).into_iter().map(|w| w.norm).collect())
+            .collect();
     }
     ld.problems.sort_by_key(|p| {
         let src = sources.iter().position(|s| s.path == p.path).unwrap_or(usize::MAX);
@@ -450,6 +460,7 @@ impl<'a> Loader<'a> {
             group,
             description: raw.description.trim().to_string(),
             cues: clean_list(&raw.cues, true),
+            cue_words: Vec::new(),
             shouting: raw.shouting,
             links: Vec::new(),
             channel: Channel::from_id(&raw.id),
@@ -671,7 +682,11 @@ impl<'a> Loader<'a> {
 fn clean_list(items: &[String], lower: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for i in items {
-        let t = if lower { i.trim().to_lowercase() } else { i.trim().to_string() };
+        let t = if lower {
+            i.trim().to_lowercase()
+        } else {
+            i.trim().to_string()
+        };
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }

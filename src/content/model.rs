@@ -115,6 +115,8 @@ pub struct Tag {
     pub description: String,
     /// Words and short phrases in a customer's message that reveal it.
     pub cues: Vec<String>,
+    /// Each cue split into normalized words (same order as `cues`), prepared once at load.
+    pub cue_words: Vec<Vec<String>>,
     /// Whether ALL CAPS or "!!!" counts as a cue.
     pub shouting: bool,
     /// Skills this tag pulls up.

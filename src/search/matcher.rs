@@ -76,8 +76,8 @@ impl Term {
             }
             // Typing the start of a word with a typo in it ("emapth" → "empathy").
             if chars > self.chars {
-                let head: String = word.chars().take(self.chars).collect();
-                if edit_distance(&self.text, &head, 1).is_some() {
+                let end = word.char_indices().nth(self.chars).map_or(word.len(), |(b, _)| b);
+                if edit_distance(&self.text, &word[..end], 1).is_some() {
                     return Some((45.0, MatchKind::Typo));
                 }
             }

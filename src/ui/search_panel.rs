@@ -77,11 +77,7 @@ impl SearchPanel {
     /// The rows in display order.
     fn items(&self, lib: &Library, user: &UserData) -> Vec<Item> {
         if !self.browsing() {
-            return self
-                .hits
-                .iter()
-                .map(|h| item_of(h.target))
-                .collect();
+            return self.hits.iter().map(|h| item_of(h.target)).collect();
         }
         let mut items: Vec<Item> = most_used(lib, user).into_iter().map(Item::Phrase).collect();
         for (_, members) in lib.skills_by_group() {
@@ -242,14 +238,7 @@ impl SearchPanel {
         self.hits = hits;
     }
 
-    fn phrase_row(
-        &mut self,
-        ui: &mut egui::Ui,
-        lib: &Library,
-        p: usize,
-        hit: Option<&Hit>,
-        acts: &mut Vec<Action>,
-    ) {
+    fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Vec<Action>) {
         let ph = &lib.phrases[p];
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
@@ -268,14 +257,7 @@ impl SearchPanel {
         self.row(ui, job, Item::Phrase(p), "Enter or click copies this phrase", acts);
     }
 
-    fn row(
-        &mut self,
-        ui: &mut egui::Ui,
-        job: egui::text::LayoutJob,
-        item: Item,
-        hover: &str,
-        acts: &mut Vec<Action>,
-    ) {
+    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, hover: &str, acts: &mut Vec<Action>) {
         let selected = self.selected == Some(item);
         let r = ui
             .add(egui::Button::selectable(selected, job).wrap())
