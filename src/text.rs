@@ -200,6 +200,33 @@ pub fn byte_to_char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usi
     ranges.iter().map(|r| char_at(r.start)..char_at(r.end)).collect()
 }
 
+/// The sentence of `text` holding the first of `ranges` (byte ranges), with the ranges that fall
+/// inside it moved to its start: shows *why* a long text matched, in one line.
+pub fn snippet(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let Some(first) = ranges.first() else {
+        return (String::new(), Vec::new());
+    };
+    let start = text
+        .get(..first.start)
+        .and_then(|head| {
+            [". ", "! ", "? ", "; "]
+                .iter()
+                .filter_map(|sep| head.rfind(sep).map(|i| i + sep.len()))
+                .max()
+        })
+        .unwrap_or(0);
+    let end = text
+        .get(first.end..)
+        .and_then(|tail| tail.find(['.', '!', '?', ';']).map(|i| first.end + i + 1))
+        .unwrap_or(text.len());
+    let kept = ranges
+        .iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| r.start - start..r.end - start)
+        .collect();
+    (text[start..end].to_string(), kept)
+}
+
 /// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -267,6 +294,17 @@ mod tests {
     #[test]
     fn byte_ranges_become_char_ranges() {
         assert_eq!(byte_to_char_ranges("héllo wörld", &[1..4, 7..10]), vec![1..3, 6..8]);
+    }
+
+    #[test]
+    fn snippet_is_the_sentence_with_the_match() {
+        let t = "First sentence here. The word sorry sits here; and more. Last one.";
+        let at = t.find("sorry").unwrap();
+        let (s, r) = snippet(t, &[at..at + 5]);
+        assert_eq!(s, "The word sorry sits here;");
+        assert_eq!(&s[r[0].clone()], "sorry");
+        assert_eq!(snippet("no stop sorry", &[8..13]).0, "no stop sorry");
+        assert_eq!(snippet("x", &[]).0, "");
     }
 
     #[test]

@@ -136,8 +136,26 @@ fn exact_beats_prefix_beats_typo_beats_scattered() {
         "Read each form under review.",
     ]);
     let index = Index::new(&lib);
-    let order = phrase_ids(&lib, &index, "refund");
+    // Half-typed: whole word, then longer word, then the misspelt one.
+    let order = phrase_ids(&lib, &index, "refun");
     assert_eq!(&order[..3], ["p0", "p1", "p2"], "{order:?}");
+    // A whole word of the library was typed on purpose: exact first, no typo look-alikes.
+    let order = phrase_ids(&lib, &index, "refund");
+    assert_eq!(order, ["p0", "p1"], "{order:?}");
+}
+
+#[test]
+fn a_real_word_does_not_pull_in_its_look_alikes() {
+    let lib = builtin();
+    let index = Index::new(&lib);
+    for h in index.search("sorry", 60) {
+        for m in &h.matches {
+            for r in &m.ranges {
+                let w = m.text[r.clone()].to_lowercase();
+                assert!("sorry".starts_with(&w), "\"sorry\" highlighted {w:?} in {:?}", m.text);
+            }
+        }
+    }
 }
 
 #[test]

@@ -143,7 +143,8 @@ fn step_applies(lib: &Library, step: usize, tags: &[usize]) -> bool {
 }
 
 /// A skill's cards for this situation: cards tagged with the selected situations first, then
-/// the skill's general cards; cards meant only for another channel are left out.
+/// the skill's general cards, then cards written for other situations; cards meant only for
+/// another channel are left out.
 fn best_phrases(lib: &Library, skill: usize, tags: &[usize], channels: &[Channel], n: usize) -> Vec<usize> {
     let mut scored: Vec<(i32, usize)> = lib.skills[skill]
         .phrases
@@ -156,8 +157,11 @@ fn best_phrases(lib: &Library, skill: usize, tags: &[usize], channels: &[Channel
                 return None;
             }
             let situational = card.situations.iter().filter(|t| tags.contains(t)).count() as i32;
+            // A card written for another situation (a billing line for a product question) reads
+            // wrong; general cards come before it, and among matches the most focused wins.
+            let elsewhere = (card.situations.len() as i32 - situational).min(5);
             let channel_bonus = i32::from(!card.channels.is_empty() && !channels.is_empty());
-            Some((situational * 10 + channel_bonus * 3, p))
+            Some((situational * 10 + channel_bonus * 3 - elsewhere, p))
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));

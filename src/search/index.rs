@@ -162,12 +162,19 @@ impl Index {
         self.docs.is_empty()
     }
 
+    /// Library words matching a query word. When the query word is itself a word of the library,
+    /// it was typed on purpose: typo and scattered-letter matches ("worry" for "sorry") go.
     fn match_term(&self, term: &Term) -> TermMatches {
-        self.vocab
+        let mut m: TermMatches = self
+            .vocab
             .iter()
             .enumerate()
             .filter_map(|(i, w)| term.score(&w.text, w.chars, w.mask, &self.fuzzy).map(|m| (i as u32, m)))
-            .collect()
+            .collect();
+        if m.values().any(|(_, k)| *k == MatchKind::Exact) {
+            m.retain(|_, (_, k)| matches!(k, MatchKind::Exact | MatchKind::Prefix(_)));
+        }
+        m
     }
 
     /// The best `limit` hits for `query`, best first. Every query word must match somewhere in

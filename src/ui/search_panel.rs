@@ -13,6 +13,8 @@ use egui::{RichText, TextStyle};
 const RESULT_LIMIT: usize = 60;
 /// Most-used phrases shown above the library with an empty query.
 const MOST_USED: usize = 5;
+/// Skills listed above the phrases when phrases match too.
+const MAX_SKILLS_WITH_PHRASES: usize = 3;
 
 /// State of the search view.
 pub struct SearchPanel {
@@ -22,6 +24,7 @@ pub struct SearchPanel {
     hits: Vec<Hit>,
     /// The selected row, kept as the thing it shows so rows moving (most-used) don't change it.
     selected: Option<Item>,
+    skill_rows: usize,
     scroll_to_selected: bool,
     /// Put the keyboard in the search box on the next frame.
     pub focus: bool,
@@ -34,6 +37,7 @@ impl Default for SearchPanel {
             searched: None,
             hits: Vec::new(),
             selected: None,
+            skill_rows: 0,
             scroll_to_selected: false,
             focus: true,
         }
@@ -63,6 +67,15 @@ impl SearchPanel {
         let best = hits.first().map(|h| h.target);
         let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
             hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        // Skills found only through words deep in their text crowd out the phrases: keep a few.
+        if !phrases.is_empty() {
+            let mut n = 0;
+            skills.retain(|h| {
+                n += 1;
+                n <= MAX_SKILLS_WITH_PHRASES || by_name(h)
+            });
+        }
+        self.skill_rows = skills.len();
         skills.extend(phrases);
         self.hits = skills;
         self.selected = best.map(item_of);
@@ -186,7 +199,7 @@ impl SearchPanel {
             for s in members {
                 debug_assert_eq!(items.get(row), Some(&Item::Skill(s)));
                 let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, Item::Skill(s), "Enter opens the skill", acts);
+                self.row(ui, job, Item::Skill(s), acts);
                 row += 1;
             }
             ui.add_space(6.0);
@@ -196,6 +209,7 @@ impl SearchPanel {
     fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
         let hits = std::mem::take(&mut self.hits);
         let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
+        debug_assert_eq!(skills, self.skill_rows, "refresh() caps the skills shown");
         for (row, hit) in hits.iter().enumerate() {
             if row == 0 && skills > 0 {
                 ui.label(RichText::new("Skills").strong());
@@ -212,6 +226,7 @@ impl SearchPanel {
                     let extra = hit.matches.iter().find(|m| m.field != FieldKind::Name);
                     let (text, ranges) = match extra {
                         Some(m) if m.field == FieldKind::Alias => (format!("also: {}", m.text), shift(&m.ranges, 6)),
+                        Some(m) if hit.ranges(FieldKind::Name).is_empty() => crate::text::snippet(&m.text, &m.ranges),
                         _ => (first_sentence(&sk.definition).to_string(), Vec::new()),
                     };
                     highlight::append(
@@ -230,7 +245,7 @@ impl SearchPanel {
                         TextStyle::Small,
                         ui.visuals().weak_text_color(),
                     );
-                    self.row(ui, job, Item::Skill(s), "Enter opens the skill", acts);
+                    self.row(ui, job, Item::Skill(s), acts);
                 }
                 DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
             }
@@ -242,26 +257,28 @@ impl SearchPanel {
         let ph = &lib.phrases[p];
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
-        let mut tail = format!("\n{}", lib.skills[ph.skill].name);
+        let weak = ui.visuals().weak_text_color();
+        let skill_name = format!("\n{}", lib.skills[ph.skill].name);
+        highlight::append(&mut job, ui, &skill_name, &[], TextStyle::Small, weak);
         if let Some(i) = &ph.instead_of {
-            tail.push_str(&format!(" · instead of “{i}”"));
+            // Matches in the "instead of" line are highlighted too (that may be what they typed).
+            let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::InsteadOf));
+            let ranges = shift(ranges, " · instead of “".len());
+            highlight::append(
+                &mut job,
+                ui,
+                &format!(" · instead of “{i}”"),
+                &ranges,
+                TextStyle::Small,
+                weak,
+            );
         }
-        highlight::append(
-            &mut job,
-            ui,
-            &tail,
-            &[],
-            TextStyle::Small,
-            ui.visuals().weak_text_color(),
-        );
-        self.row(ui, job, Item::Phrase(p), "Enter or click copies this phrase", acts);
+        self.row(ui, job, Item::Phrase(p), acts);
     }
 
-    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, hover: &str, acts: &mut Vec<Action>) {
+    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, acts: &mut Vec<Action>) {
         let selected = self.selected == Some(item);
-        let r = ui
-            .add(egui::Button::selectable(selected, job).wrap())
-            .on_hover_text(hover);
+        let r = ui.add(egui::Button::selectable(selected, job).wrap());
         if selected && self.scroll_to_selected {
             r.scroll_to_me(Some(egui::Align::Center));
         }
@@ -273,6 +290,13 @@ impl SearchPanel {
             });
         }
     }
+}
+
+/// Whether a skill hit matched its name or an alias (not only words deep in its text).
+fn by_name(h: &Hit) -> bool {
+    h.matches
+        .iter()
+        .any(|m| matches!(m.field, FieldKind::Name | FieldKind::Alias))
 }
 
 fn item_of(d: DocRef) -> Item {

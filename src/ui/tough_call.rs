@@ -359,8 +359,10 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             Some(n) if n < 9 => format!("Copy (Alt+{})", n + 1),
             _ => "Copy".to_string(),
         };
-        if ui.small_button(hint).clicked() {
-            acts.push(Action::CopyPhrase(p));
-        }
+        ui.horizontal(|ui| {
+            if ui.small_button(hint).clicked() {
+                acts.push(Action::CopyPhrase(p));
+            }
+        });
     });
 }
