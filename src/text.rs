@@ -297,6 +297,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one matched range, as the search reports it
     fn snippet_is_the_sentence_with_the_match() {
         let t = "First sentence here. The word sorry sits here; and more. Last one.";
         let at = t.find("sorry").unwrap();
