@@ -441,3 +441,57 @@ fn narrow_list_cursor_never_toggles_a_hidden_tag() {
     h.run();
     assert_eq!(h.state().tough.tags(), &picked[..]);
 }
+
+#[test]
+fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    h.get_by_label("Situation").type_text("billing");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let saved = h.state().settings_to_save();
+    // What eframe writes is RON; go through it as a restart would.
+    let text = ron::to_string(&saved).unwrap();
+    let restored: Settings = ron::from_str(&text).unwrap();
+    let h2 = harness_with(App::new(Arc::new(lib()), Vec::new(), restored, None), (420.0, 720.0));
+    assert_eq!(h2.state().view(), &View::ToughCall);
+    assert_eq!(h2.state().tough.tag_ids(&lib()), ["billing-error"]);
+    assert!(h2.state().settings.font_scale > 1.0);
+    h2.get_by_label("Billing error ×");
+    assert!(h2.get_by_label("Situation").is_focused());
+}
+
+#[test]
+fn compact_on_top_and_theme_toggles_from_the_top_bar() {
+    let mut h = harness();
+    h.get_by_label("Compact").click();
+    h.run();
+    assert!(h.state().settings.compact);
+    assert!(
+        h.query_by_label("Tough call").is_none(),
+        "compact keeps search and results only"
+    );
+    assert!(h.query_by_label("A+").is_none());
+    type_in(&mut h, "Search", "refund");
+    assert!(h.query_all_by_label_contains("efund").count() >= 2);
+    h.get_by_label("Compact").click();
+    h.run();
+    assert!(!h.state().settings.compact);
+    h.get_by_label("Tough call");
+
+    h.get_by_label("On top").click();
+    h.run();
+    assert!(h.state().settings.always_on_top);
+
+    h.get_by_label("Theme: system").click();
+    h.run();
+    h.get_by_label("Theme: light");
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.get_by_label("Theme: light").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    h.get_by_label("Theme: dark");
+}
