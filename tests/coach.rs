@@ -177,6 +177,49 @@ fn every_tag_alone_gives_reasoned_skills_and_a_plan() {
 }
 
 #[test]
+fn plan_steps_only_offer_cards_written_for_the_situation() {
+    let lib = lib();
+    let mut combos: Vec<Vec<usize>> = (0..lib.tags.len()).map(|t| vec![t]).collect();
+    for pair in [
+        ["joking", "product-question"],
+        ["language-barrier", "billing-error"],
+        ["angry", "delayed-shipment"],
+        ["abusive", "phone"],
+    ] {
+        combos.push(parse_tags(&lib, &pair).unwrap());
+    }
+    for tags in combos {
+        let p = recommend(&lib, &tags);
+        for st in &p.steps {
+            for &ph in &st.phrases {
+                let card = &lib.phrases[ph];
+                assert!(
+                    card.situations.iter().any(|t| tags.contains(t)),
+                    "{:?}: step {} offers {:?}, written for {:?}",
+                    tags.iter().map(|&t| &lib.tags[t].id).collect::<Vec<_>>(),
+                    lib.steps[st.step].id,
+                    card.text,
+                    card.situations.iter().map(|&t| &lib.tags[t].id).collect::<Vec<_>>()
+                );
+            }
+        }
+        // Outside the steps, a skill's cards never include one written for a case not picked
+        // when it carries no picked situation at all.
+        for r in &p.skills {
+            for &ph in &r.phrases {
+                let card = &lib.phrases[ph];
+                let fits = card.situations.iter().any(|t| tags.contains(t));
+                let specific = card
+                    .situations
+                    .iter()
+                    .any(|&t| lib.tag_groups[lib.tags[t].group].specific);
+                assert!(fits || !specific, "{} offered for unrelated {:?}", card.id, tags);
+            }
+        }
+    }
+}
+
+#[test]
 fn deterministic_and_order_independent() {
     let lib = lib();
     let a = plan(&lib, &["angry", "delayed-shipment", "phone"]);

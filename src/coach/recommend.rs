@@ -93,7 +93,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
                 skill: s,
                 score: score[s],
                 why: why.into_iter().map(|(_, text)| text).collect(),
-                phrases: best_phrases(lib, s, tags, &channels, PHRASES_PER_SKILL),
+                phrases: best_phrases(lib, s, tags, &channels, PHRASES_PER_SKILL, true),
             }
         })
         .collect();
@@ -109,12 +109,11 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
             if members.is_empty() {
                 return None;
             }
+            // A step only offers cards written for this situation: a near miss reads wrong in
+            // the moment; the skill links lead to the rest.
             let mut phrases = Vec::new();
             for &m in &members {
-                let rec = skills.iter().find(|r| r.skill == m);
-                if let Some(&p) = rec.and_then(|r| r.phrases.first()) {
-                    phrases.push(p);
-                }
+                phrases.extend(best_phrases(lib, m, tags, &channels, 1, false));
                 if phrases.len() == PHRASES_PER_STEP {
                     break;
                 }
@@ -142,10 +141,18 @@ fn step_applies(lib: &Library, step: usize, tags: &[usize]) -> bool {
     wanted && !excluded
 }
 
-/// A skill's cards for this situation: cards tagged with the selected situations first, then
-/// the skill's general cards, then cards written for other situations; cards meant only for
-/// another channel are left out.
-fn best_phrases(lib: &Library, skill: usize, tags: &[usize], channels: &[Channel], n: usize) -> Vec<usize> {
+/// A skill's cards for this situation: cards tagged with the selected situations first (those
+/// also tagged with specific cases that are not picked rank lower); then, with `general`, its
+/// cards tagged only with non-specific tags (how someone feels), fewest first. Cards meant only
+/// for another channel are left out.
+fn best_phrases(
+    lib: &Library,
+    skill: usize,
+    tags: &[usize],
+    channels: &[Channel],
+    n: usize,
+    general: bool,
+) -> Vec<usize> {
     let mut scored: Vec<(i32, usize)> = lib.skills[skill]
         .phrases
         .iter()
@@ -157,11 +164,24 @@ fn best_phrases(lib: &Library, skill: usize, tags: &[usize], channels: &[Channel
                 return None;
             }
             let situational = card.situations.iter().filter(|t| tags.contains(t)).count() as i32;
+            let specific = |t: &usize| lib.tag_groups[lib.tags[*t].group].specific;
+            if situational == 0 && (!general || card.situations.iter().any(specific)) {
+                return None;
+            }
             // A card written for another situation (a billing line for a product question) reads
             // wrong; general cards come before it, and among matches the most focused wins.
             let elsewhere = (card.situations.len() as i32 - situational).min(5);
+            // A line about the courier fits an angry customer only if the courier is the story.
+            let other_cases = card
+                .situations
+                .iter()
+                .filter(|t| specific(t) && !tags.contains(t))
+                .count() as i32;
             let channel_bonus = i32::from(!card.channels.is_empty() && !channels.is_empty());
-            Some((situational * 10 + channel_bonus * 3 - elsewhere, p))
+            Some((
+                situational * 10 + channel_bonus * 3 - elsewhere - 6 * other_cases.min(3),
+                p,
+            ))
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));

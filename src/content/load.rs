@@ -316,6 +316,7 @@ impl<'a> Loader<'a> {
                 id: raw.id.clone(),
                 name: raw.name.trim().to_string(),
                 blurb: raw.blurb.trim().to_string(),
+                specific: raw.specific,
             };
             if tags {
                 self.tag_group_ix.insert(g.id.clone(), self.lib.tag_groups.len());

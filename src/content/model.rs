@@ -13,6 +13,9 @@ pub struct Group {
     pub name: String,
     /// One line on what the group is for (may be empty).
     pub blurb: String,
+    /// For tag groups: a phrase card tagged with one of these tags was written for that case
+    /// and is only offered when that tag is picked (a billing line never turns up for a return).
+    pub specific: bool,
 }
 
 /// A service skill.

@@ -25,6 +25,7 @@ pub struct RawGroup {
     pub id: String,
     pub name: String,
     pub blurb: String,
+    pub specific: bool,
 }
 
 /// A skill; with only `id` (and aliases/related), an addition to an existing skill.
