@@ -19,6 +19,16 @@ fn top_skills(lib: &Library, index: &Index, q: &str, n: usize) -> Vec<String> {
         .collect()
 }
 
+/// The highlighted pieces of the first phrase card's text in the best hit for `query`.
+fn highlighted<'a>(lib: &'a Library, index: &Index, query: &str) -> Vec<&'a str> {
+    let hit = &index.search(query, 1)[0];
+    let text = &lib.phrases[0].text;
+    hit.ranges(FieldKind::PhraseText)
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect()
+}
+
 #[test]
 fn typos_still_find_the_skill_in_the_top_three() {
     let lib = builtin();
@@ -117,14 +127,7 @@ fn words_match_in_any_order_and_all_must_match() {
     let index = Index::new(&lib);
     assert_eq!(phrase_ids(&lib, &index, "shipment late"), ["p0"]);
     assert_eq!(phrase_ids(&lib, &index, "late shipment"), ["p0"]);
-    let hit = &index.search("shipment late", 1)[0];
-    let text = &lib.phrases[0].text;
-    let words: Vec<&str> = hit
-        .ranges(FieldKind::PhraseText)
-        .iter()
-        .map(|r| &text[r.clone()])
-        .collect();
-    assert_eq!(words, ["late", "shipment"]);
+    assert_eq!(highlighted(&lib, &index, "shipment late"), ["late", "shipment"]);
 }
 
 #[test]
@@ -162,14 +165,7 @@ fn a_real_word_does_not_pull_in_its_look_alikes() {
 fn prefix_highlight_covers_only_what_was_typed_and_accents_fold() {
     let lib = tiny(&["Café receipts are here."]);
     let index = Index::new(&lib);
-    let hit = &index.search("cafe rec", 1)[0];
-    let text = &lib.phrases[0].text;
-    let words: Vec<&str> = hit
-        .ranges(FieldKind::PhraseText)
-        .iter()
-        .map(|r| &text[r.clone()])
-        .collect();
-    assert_eq!(words, ["Café", "rec"]);
+    assert_eq!(highlighted(&lib, &index, "cafe rec"), ["Café", "rec"]);
 }
 
 #[test]

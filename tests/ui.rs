@@ -51,19 +51,22 @@ fn copied(h: &Harness<'_, App>) -> Option<String> {
 /// Presses a key and returns what that frame copied (kittest runs one frame per queued event, so
 /// the key goes in as one event carrying its modifiers, and its frame is read before the next).
 fn press_copy(h: &mut Harness<'_, App>, mods: Modifiers, key: Key) -> Option<String> {
-    let ev = |pressed| egui::Event::Key {
-        key,
-        pressed,
-        modifiers: mods,
-        repeat: false,
-        physical_key: None,
-    };
-    h.event(ev(true));
+    h.event(key_event(key, mods, true));
     h.step();
     let c = copied(h);
-    h.event(ev(false));
+    h.event(key_event(key, mods, false));
     h.run();
     c
+}
+
+fn key_event(key: Key, modifiers: Modifiers, pressed: bool) -> egui::Event {
+    egui::Event::Key {
+        key,
+        pressed,
+        modifiers,
+        repeat: false,
+        physical_key: None,
+    }
 }
 
 fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
@@ -297,18 +300,11 @@ fn narrow_window_still_shows_search_results_and_plan() {
 /// Sends a key with modifiers and the text the platform also reports for it, in one frame (as
 /// winit does for Alt+digit), and returns what that frame copied.
 fn press_with_text(h: &mut Harness<'_, App>, mods: Modifiers, key: Key, text: &str) -> Option<String> {
-    let ev = |pressed| egui::Event::Key {
-        key,
-        pressed,
-        modifiers: mods,
-        repeat: false,
-        physical_key: None,
-    };
-    h.input_mut().events.push(ev(true));
+    h.input_mut().events.push(key_event(key, mods, true));
     h.input_mut().events.push(egui::Event::Text(text.into()));
     h.step();
     let c = copied(h);
-    h.event(ev(false));
+    h.event(key_event(key, mods, false));
     h.run();
     c
 }
