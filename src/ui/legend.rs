@@ -26,15 +26,12 @@ pub fn show(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 actions.push(Action::ToggleLegend);
             }
         });
-        egui::Grid::new("shortcuts")
-            .num_columns(2)
-            .striped(true)
-            .show(ui, |ui| {
-                for (keys, what) in SHORTCUTS {
-                    ui.label(egui::RichText::new(*keys).monospace());
-                    ui.label(*what);
-                    ui.end_row();
-                }
+        // One wrapping line per shortcut, so a 360 px window shows all of it.
+        for (keys, what) in SHORTCUTS {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(*keys).monospace().strong());
+                ui.label(*what);
             });
+        }
     });
 }

@@ -118,7 +118,13 @@ impl ToughCall {
                     .id_salt("tc-left")
                     .auto_shrink([false, false])
                     .show(&mut cols[0], |ui| {
-                        self.picker(ui, lib, user, &mut acts, true);
+                        // Room on the right so the scroll bar does not sit on the filter box.
+                        egui::Frame::new()
+                            .inner_margin(egui::Margin {
+                                right: 12,
+                                ..Default::default()
+                            })
+                            .show(ui, |ui| self.picker(ui, lib, user, &mut acts, true));
                     });
                 egui::ScrollArea::vertical()
                     .id_salt("tc-right")
