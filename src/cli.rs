@@ -481,6 +481,12 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
     let labels: Vec<&str> = plan.tags.iter().map(|&t| lib.tags[t].label.as_str()).collect();
     writeln!(out, "Situation: {}\n", labels.join(" + "))?;
     writeln!(out, "Skills that matter most now:")?;
+    if plan.skills.is_empty() {
+        writeln!(
+            out,
+            "   (none yet: no skill is linked to these tags; a pack can add `skills: [(skill, weight, why)]`)"
+        )?;
+    }
     for (i, r) in plan.skills.iter().take(6).enumerate() {
         writeln!(out, "{}. {} ({})", i + 1, lib.skills[r.skill].name, r.score)?;
         for w in &r.why {

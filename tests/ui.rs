@@ -491,3 +491,23 @@ fn compact_on_top_and_theme_toggles_from_the_top_bar() {
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
     h.get_by_label("Theme: dark");
 }
+
+#[test]
+fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
+    let mut sources = content::builtin::sources();
+    sources.push(Source {
+        path: "team.ron".into(),
+        text: r#"(tags: [(id: "warranty", label: "Warranty claim", group: "topic", description: "x")])"#.into(),
+    });
+    let l = content::load(&sources);
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    let mut app = App::new(Arc::new(l.library), Vec::new(), Settings::default(), None);
+    app.apply_start(&callside::ui::StartOptions {
+        tough_call: Some("warranty".into()),
+        ..Default::default()
+    });
+    let h = harness_with(app, (420.0, 680.0));
+    h.get_by_label("Warranty claim ×");
+    h.get_by_label_contains("No skill is linked to these situations yet");
+    assert!(h.query_by_label("Plan").is_none());
+}

@@ -301,6 +301,13 @@ impl ToughCall {
             ui.label(RichText::new("Pick what is going on — how they feel, what it is about, what makes it hard — and a plan appears here.").weak());
             return;
         }
+        if self.plan.skills.is_empty() {
+            ui.label(
+                RichText::new("No skill is linked to these situations yet. Add another tag, or ask whoever keeps your team pack to link one.")
+                    .weak(),
+            );
+            return;
+        }
         ui.heading("Plan");
         for (i, ps) in self.plan.steps.iter().enumerate() {
             let st = &lib.steps[ps.step];
