@@ -2,7 +2,7 @@
 //! subcommand the binary opens the window instead (see `main.rs`).
 
 use crate::coach::{self, Plan};
-use crate::content::{self, Library, Loaded, Problem};
+use crate::content::{self, Library, Loaded, Problem, Source};
 use crate::search::{DocRef, Index};
 use crate::text::did_you_mean;
 use clap::{Parser, Subcommand};
@@ -241,25 +241,42 @@ fn pretty(v: &Value) -> String {
 
 /// Validates `paths` on top of the built-in library (unless `no_builtin`) and the other packs
 /// (`--pack` and the user's packs folder), so a pack that builds on another can be checked.
+/// Only problems in the checked files decide the exit code; the other packs' problems are
+/// printed as notes, and a checked file that is also one of those packs is read once.
 fn check(paths: &[PathBuf], no_builtin: bool, packs: &[PathBuf], out: &mut dyn Write) -> Result<i32, CliError> {
+    let canonical = |p: &str| std::fs::canonicalize(p).unwrap_or_else(|_| PathBuf::from(p));
+    let mut checked: Vec<Source> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for p in paths {
+        let (s, pr) = content::read_pack_path(p);
+        checked.extend(s);
+        problems.extend(pr);
+    }
+    let checked_files: Vec<PathBuf> = checked.iter().map(|s| canonical(&s.path)).collect();
     let mut sources = if no_builtin {
         Vec::new()
     } else {
         content::builtin::sources()
     };
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut files = 0;
-    let base = packs.iter().filter(|p| !paths.contains(p)).map(|p| (p, false));
-    for (p, checked) in base.chain(paths.iter().map(|p| (p, true))) {
+    let mut notes: Vec<Problem> = Vec::new();
+    for p in packs {
         let (s, pr) = content::read_pack_path(p);
-        if checked {
-            files += s.len();
-        }
-        sources.extend(s);
-        problems.extend(pr);
+        sources.extend(s.into_iter().filter(|s| !checked_files.contains(&canonical(&s.path))));
+        notes.extend(pr);
     }
+    let files = checked.len();
+    let checked_paths: Vec<String> = checked.iter().map(|s| s.path.clone()).collect();
+    sources.extend(checked);
     let loaded = content::load(&sources);
-    problems.extend(loaded.problems);
+    let (mine, others): (Vec<Problem>, Vec<Problem>) = loaded
+        .problems
+        .into_iter()
+        .partition(|p| checked_paths.contains(&p.path));
+    problems.extend(mine);
+    notes.extend(others);
+    for p in &notes {
+        writeln!(out, "note (in another pack, not checked): {p}")?;
+    }
     for p in &problems {
         writeln!(out, "{p}")?;
     }
@@ -297,6 +314,9 @@ fn matches_json(matches: &[crate::search::FieldMatch]) -> Value {
 }
 
 fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    if limit == 0 {
+        return Err(CliError::new("--limit must be at least 1"));
+    }
     let index = Index::new(lib);
     let hits = index.search(query, limit);
     if json {

@@ -178,3 +178,45 @@ fn bad_usage_is_a_clear_error_not_a_panic() {
         assert!(!o.stderr.is_empty(), "{args:?} should say why");
     }
 }
+
+#[test]
+fn check_builds_on_other_packs_without_blaming_the_checked_file_for_them() {
+    let home = tempfile::tempdir().unwrap();
+    let packs = home.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    let team = packs.join("team.ron");
+    std::fs::write(
+        &team,
+        r#"(tags: [(id: "warranty", label: "Warranty claim", group: "topic", description: "x")])"#,
+    )
+    .unwrap();
+    std::fs::write(packs.join("broken.ron"), "(phrases: [").unwrap();
+    let cards = home.path().join("cards.ron");
+    std::fs::write(
+        &cards,
+        r#"(phrases: [(id: "team-w", skill: "product-knowledge", text: "It's under warranty.", situations: ["warranty"])])"#,
+    )
+    .unwrap();
+    let check = |path: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_callside"))
+            .args(["check", path.to_str().unwrap()])
+            .env("CALLSIDE_HOME", home.path())
+            .output()
+            .unwrap()
+    };
+    // A file from the packs folder is read once (no "duplicate id" with itself); the broken
+    // neighbour is a note, not a failure of the checked file.
+    for path in [&team, &cards] {
+        let o = check(path);
+        let text = stdout(&o);
+        assert!(o.status.success(), "{}: {text}", path.display());
+        assert!(!text.contains("duplicate"), "{text}");
+        assert!(
+            text.contains("note (in another pack, not checked):") && text.contains("broken.ron"),
+            "{text}"
+        );
+    }
+    let o = run(&["search", "sorry", "--limit", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--limit must be at least 1"));
+}

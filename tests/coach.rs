@@ -193,6 +193,17 @@ fn plan_steps_only_offer_cards_written_for_the_situation() {
         for st in &p.steps {
             for &ph in &st.phrases {
                 let card = &lib.phrases[ph];
+                let specific = |t: &usize| lib.tag_groups[lib.tags[*t].group].specific;
+                let picked_case = card.situations.iter().any(|t| specific(t) && tags.contains(t));
+                let other_case = card.situations.iter().any(|t| specific(t) && !tags.contains(t));
+                assert!(
+                    picked_case || !other_case,
+                    "{:?}: step {} offers {:?}, which presumes a case not picked ({:?})",
+                    tags.iter().map(|&t| &lib.tags[t].id).collect::<Vec<_>>(),
+                    lib.steps[st.step].id,
+                    card.text,
+                    card.situations.iter().map(|&t| &lib.tags[t].id).collect::<Vec<_>>()
+                );
                 assert!(
                     card.situations.iter().any(|t| tags.contains(t)),
                     "{:?}: step {} offers {:?}, written for {:?}",

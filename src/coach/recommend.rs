@@ -163,25 +163,28 @@ fn best_phrases(
             if !channel_fit {
                 return None;
             }
-            let situational = card.situations.iter().filter(|t| tags.contains(t)).count() as i32;
             let specific = |t: &usize| lib.tag_groups[lib.tags[*t].group].specific;
+            let picked = |t: &&usize| tags.contains(t);
+            let situational = card.situations.iter().filter(picked).count() as i32;
+            let picked_cases = card.situations.iter().filter(picked).filter(|t| specific(t)).count() as i32;
             if situational == 0 && (!general || card.situations.iter().any(specific)) {
                 return None;
             }
-            // A card written for another situation (a billing line for a product question) reads
-            // wrong; general cards come before it, and among matches the most focused wins.
+            // A card's situations are all the situations it fits. Matching the case in hand (a
+            // billing error) says more than matching a feeling; cards fitting fewer other
+            // situations are the more focused.
             let elsewhere = (card.situations.len() as i32 - situational).min(5);
-            // A line about the courier fits an angry customer only if the courier is the story.
-            let other_cases = card
-                .situations
-                .iter()
-                .filter(|t| specific(t) && !tags.contains(t))
-                .count() as i32;
+            // A feeling-only match that also names a case not in hand presumes it: a line about
+            // the courier fits an angry customer only if the courier is the story.
+            let other_cases = card.situations.iter().filter(|t| specific(t) && !picked(t)).count() as i32;
+            let presumes = if picked_cases == 0 { 6 * other_cases.min(3) } else { 0 };
+            if presumes > 0 && !general {
+                // In a step, in the moment, a line that presumes a case not in hand reads wrong.
+                return None;
+            }
             let channel_bonus = i32::from(!card.channels.is_empty() && !channels.is_empty());
-            Some((
-                situational * 10 + channel_bonus * 3 - elsewhere - 6 * other_cases.min(3),
-                p,
-            ))
+            let score = situational * 10 + picked_cases * 5 + channel_bonus * 3 - elsewhere - presumes;
+            Some((score, p))
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));
