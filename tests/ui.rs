@@ -76,6 +76,14 @@ fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
     h.run();
 }
 
+/// In the tough-call view: types into the situation filter and presses Enter on the first match.
+fn pick_tag(h: &mut Harness<'_, App>, typed: &str) {
+    h.get_by_label("Situation").type_text(typed);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
 fn lib() -> Library {
     content::load(&content::builtin::sources()).library
 }
@@ -241,10 +249,7 @@ fn tough_call_pick_tags_by_typing_see_the_plan_copy_a_phrase() {
     h.run();
     assert_eq!(h.state().view(), &View::ToughCall);
     assert!(h.get_by_label("Situation").is_focused());
-    h.get_by_label("Situation").type_text("ang");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    pick_tag(&mut h, "ang");
     h.get_by_label("Angry ×");
     h.get_by_label("Plan");
     h.get_by_label("Why these skills");
@@ -290,10 +295,7 @@ fn narrow_window_still_shows_search_results_and_plan() {
     assert!(h.query_all_by_label_contains("orry").count() >= 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run();
-    h.get_by_label("Situation").type_text("delayed");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    pick_tag(&mut h, "delayed");
     h.get_by_label("Plan");
 }
 
@@ -446,10 +448,7 @@ fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.key_press_modifiers(Modifiers::COMMAND, Key::T);
     h.run();
-    h.get_by_label("Situation").type_text("billing");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    pick_tag(&mut h, "billing");
     let saved = h.state().settings_to_save();
     // What eframe writes is RON; go through it as a restart would.
     let text = ron::to_string(&saved).unwrap();
