@@ -13,8 +13,9 @@ pub struct Group {
     pub name: String,
     /// One line on what the group is for (may be empty).
     pub blurb: String,
-    /// For tag groups: a phrase card tagged with one of these tags was written for that case
-    /// and is only offered when that tag is picked (a billing line never turns up for a return).
+    /// For tag groups: these tags name a case (a billing error). A card that names a case not
+    /// picked is never a general fallback, and a plan step never offers it unless it also fits
+    /// a picked case (a billing line never turns up for a return).
     pub specific: bool,
 }
 

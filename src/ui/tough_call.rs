@@ -27,6 +27,8 @@ pub struct ToughCall {
     suggested_for: String,
     plan: Plan,
     phrase_order: Vec<usize>,
+    /// The card shown under each of the top skills in "Why these skills", if any.
+    why_cards: Vec<Option<usize>>,
     /// How many tag rows the last frame drew (the cursor stays within them).
     rows_drawn: usize,
     scroll_to_cursor: bool,
@@ -49,11 +51,14 @@ impl ToughCall {
             }
         }
         // Then, under "Why these skills", each top skill's best card not shown in a step yet.
-        for r in self.plan.skills.iter().take(WHY_SKILLS) {
-            if let Some(&p) = r.phrases.iter().find(|p| !order.contains(p)) {
-                order.push(p);
-            }
-        }
+        self.why_cards = self
+            .plan
+            .skills
+            .iter()
+            .take(WHY_SKILLS)
+            .map(|r| r.phrases.iter().copied().find(|p| !order.contains(p)))
+            .collect();
+        order.extend(self.why_cards.iter().flatten());
         self.phrase_order = order;
     }
 
@@ -336,8 +341,7 @@ impl ToughCall {
         }
         ui.add_space(8.0);
         ui.heading("Why these skills");
-        let in_steps: Vec<usize> = self.plan.steps.iter().flat_map(|s| s.phrases.iter().copied()).collect();
-        for r in self.plan.skills.iter().take(WHY_SKILLS) {
+        for (r, card) in self.plan.skills.iter().zip(&self.why_cards) {
             ui.add_space(2.0);
             ui.horizontal_wrapped(|ui| {
                 if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
@@ -348,7 +352,7 @@ impl ToughCall {
             for w in &r.why {
                 ui.label(RichText::new(format!("• {w}")).small());
             }
-            if let Some(&p) = r.phrases.iter().find(|p| !in_steps.contains(p)) {
+            if let Some(p) = *card {
                 let n = self.phrase_order.iter().position(|&x| x == p);
                 phrase_card(ui, lib, p, n, acts);
             }
