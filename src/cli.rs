@@ -33,6 +33,13 @@ pub struct Cli {
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the window in this colour scheme: light, dark or system (saved as the setting).
+    #[arg(long, value_name = "SCHEME", value_parser = ["light", "dark", "system"])]
+    pub theme: Option<String>,
+    /// Bring the open window to the front (or open one); bind this to a desktop shortcut where
+    /// the summon key cannot be grabbed (Wayland).
+    #[arg(long)]
+    pub show: bool,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,

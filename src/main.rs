@@ -23,11 +23,29 @@ fn main() -> ExitCode {
     packs.extend(args.packs.iter().cloned());
 
     let Some(command) = args.command else {
+        // One window: if one is open, hand it this request and stop here.
+        let request = callside::instance::Request {
+            query: args.query.clone(),
+            skill: args.skill.clone(),
+            tough_call: args.tough_call.clone(),
+        };
+        if let Some(dir) = &data
+            && callside::instance::send(&callside::instance::socket_path(dir), &request).is_ok()
+        {
+            eprintln!("callside: handed to the open window");
+            return ExitCode::SUCCESS;
+        }
+        let theme = args.theme.as_deref().map(|t| match t {
+            "light" => callside::ui::settings::ThemeChoice::Light,
+            "dark" => callside::ui::settings::ThemeChoice::Dark,
+            _ => callside::ui::settings::ThemeChoice::System,
+        });
         let start = callside::ui::StartOptions {
             query: args.query,
             skill: args.skill,
             tough_call: args.tough_call,
             size: args.size,
+            theme,
             packs,
             data_dir: data,
         };

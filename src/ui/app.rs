@@ -44,6 +44,8 @@ pub struct App {
     actions: Actions,
     /// A window size asked for on the command line, sent to the window on the first frame.
     start_size: Option<[f32; 2]>,
+    /// Requests from a second `callside` start (see [`crate::instance`]).
+    inbox: Option<std::sync::mpsc::Receiver<crate::instance::Request>>,
 }
 
 impl Default for App {
@@ -85,6 +87,7 @@ impl App {
             notice,
             actions: Actions::new(),
             start_size: None,
+            inbox: None,
             applied: None,
             settings: Settings::default(),
         };
@@ -157,12 +160,44 @@ impl App {
         let store = start.data_dir.as_deref().map(Store::in_dir);
         let mut app = App::new(Arc::new(content), settings, store);
         app.apply_start(&start);
+        if let Some(dir) = &start.data_dir {
+            app.inbox = listen(&crate::instance::socket_path(dir), &cc.egui_ctx);
+        }
         app
     }
 
-    /// Applies `--query`, `--skill` and `--tough-call`.
+    /// Applies what a second start asked for, then brings the window forward with the search
+    /// text selected.
+    fn take_requests(&mut self, ctx: &egui::Context) {
+        let Some(inbox) = &self.inbox else { return };
+        let got: Vec<_> = inbox.try_iter().collect();
+        for r in got {
+            self.apply_start(&StartOptions {
+                query: r.query,
+                skill: r.skill,
+                tough_call: r.tough_call,
+                ..StartOptions::default()
+            });
+            self.summon(ctx);
+        }
+    }
+
+    /// Shows and focuses the window; the search box gets the keyboard with its text selected.
+    pub fn summon(&mut self, ctx: &egui::Context) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Visible(true));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        if self.nav.current() == &View::Search {
+            self.search.focus = true;
+        }
+    }
+
+    /// Applies `--query`, `--skill`, `--tough-call` and `--theme`.
     pub fn apply_start(&mut self, start: &StartOptions) {
         self.start_size = start.size;
+        if let Some(t) = start.theme {
+            self.settings.theme = t;
+        }
         if let Some(q) = &start.query {
             self.search.set_query(q, &self.content);
             self.nav = Nav::new(View::Search);
@@ -228,6 +263,7 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        self.take_requests(&ctx);
         self.keys(&ctx);
 
         let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
@@ -242,7 +278,8 @@ impl App {
             if let Some(fill) = &mut self.fill {
                 self.actions.append(fill.show(ui));
             }
-            let acts = match self.nav.current().clone() {
+            // On wide windows the page is a readable column, centred.
+            let acts = theme::page(ui, |ui| match self.nav.current().clone() {
                 View::Search => self.search.show(ui, &content, &self.user),
                 View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
@@ -255,7 +292,7 @@ impl App {
                     }
                 },
                 View::ToughCall => self.tough.show(ui, &content, &self.user),
-            };
+            });
             self.actions.append(acts);
         });
         let actions = std::mem::take(&mut self.actions);
@@ -546,6 +583,22 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.leave_tough_call();
     }
+}
+
+/// Listens for a second start's requests; each one wakes the window. None when another window
+/// already listens or the socket cannot be made (then this window simply works alone).
+fn listen(path: &std::path::Path, ctx: &egui::Context) -> Option<std::sync::mpsc::Receiver<crate::instance::Request>> {
+    let listener = crate::instance::Listener::bind(path).ok()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    let ctx = ctx.clone();
+    listener
+        .serve(move |r| {
+            if tx.send(r).is_ok() {
+                ctx.request_repaint();
+            }
+        })
+        .ok()?;
+    Some(rx)
 }
 
 /// Whether the focused text box has text selected (then Ctrl+C copies that, not our item).

@@ -11,7 +11,7 @@ pub mod nav;
 mod search_panel;
 pub mod settings;
 mod skill_view;
-mod theme;
+pub mod theme;
 mod top_bar;
 mod tough_call;
 
@@ -30,6 +30,8 @@ pub struct StartOptions {
     pub tough_call: Option<String>,
     /// Window size in points (overrides the size remembered from last time).
     pub size: Option<[f32; 2]>,
+    /// Colour scheme to switch to (`--theme`; saved like the setting).
+    pub theme: Option<settings::ThemeChoice>,
     /// Content packs to load on top of the built-in library.
     pub packs: Vec<PathBuf>,
     /// Where user data lives (None: nothing is saved).

@@ -197,6 +197,14 @@ impl SearchPanel {
             if self.focus {
                 r.request_focus();
                 self.focus = false;
+                // Focus selects the whole query, so typing replaces it (Ctrl+K, the summon key).
+                let mut st = egui::TextEdit::load_state(ui.ctx(), r.id).unwrap_or_default();
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(self.query.chars().count()),
+                );
+                st.cursor.set_char_range(Some(all));
+                st.store(ui.ctx(), r.id);
             }
         });
         self.refresh(content);
