@@ -10,5 +10,6 @@ pub mod instance;
 pub mod live;
 pub mod search;
 pub mod store;
+pub mod summon;
 pub mod text;
 pub mod ui;

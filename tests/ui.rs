@@ -217,7 +217,8 @@ fn enter_opens_a_skill_with_all_its_parts_and_esc_goes_back() {
 #[test]
 fn font_size_follows_the_shortcuts() {
     let mut h = harness();
-    let body = |h: &Harness<'_, App>| h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    // Size is egui's zoom, so spacing and controls grow with the text.
+    let body = |h: &Harness<'_, App>| h.ctx.zoom_factor();
     let before = body(&h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
@@ -466,6 +467,8 @@ fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
 #[test]
 fn compact_on_top_and_theme_toggles_from_the_top_bar() {
     let mut h = harness();
+    h.get_by_label("Settings").click();
+    h.run();
     h.get_by_label("Compact").click();
     h.run();
     assert!(h.state().settings.compact);
@@ -481,17 +484,28 @@ fn compact_on_top_and_theme_toggles_from_the_top_bar() {
     assert!(!h.state().settings.compact);
     h.get_by_label("Tough call");
 
+    // The rest sits in the settings menu, so the bar stays one row.
+    let open_settings = |h: &mut Harness<'_, App>| {
+        if h.query_by_label("On top").is_none() {
+            h.get_by_label("Settings").click();
+            h.run();
+        }
+    };
+    open_settings(&mut h);
     h.get_by_label("On top").click();
     h.run();
     assert!(h.state().settings.always_on_top);
 
+    open_settings(&mut h);
     h.get_by_label("Theme: system").click();
     h.run();
+    open_settings(&mut h);
     h.get_by_label("Theme: light");
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
     h.get_by_label("Theme: light").click();
     h.run();
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    open_settings(&mut h);
     h.get_by_label("Theme: dark");
 }
 

@@ -35,6 +35,8 @@ pub enum Action {
     ToggleLegend,
     /// Close the placeholder form without copying.
     CancelFill,
+    /// Use this key combination as the global summon key.
+    SetSummonKey(String),
 }
 
 /// The actions one panel returns from drawing (every panel returns them the same way).

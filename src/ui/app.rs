@@ -46,6 +46,12 @@ pub struct App {
     start_size: Option<[f32; 2]>,
     /// Requests from a second `callside` start (see [`crate::instance`]).
     inbox: Option<std::sync::mpsc::Receiver<crate::instance::Request>>,
+    /// The global summon key, once taken (see [`crate::summon`]).
+    summon_key: Option<crate::summon::SummonKey>,
+    /// Set by the summon key's thread; read (and cleared) on the next frame.
+    summoned: Arc<std::sync::atomic::AtomicBool>,
+    /// How the summon key stands, for the settings menu.
+    summon_note: Option<String>,
 }
 
 impl Default for App {
@@ -88,6 +94,9 @@ impl App {
             actions: Actions::new(),
             start_size: None,
             inbox: None,
+            summon_key: None,
+            summoned: Arc::default(),
+            summon_note: None,
             applied: None,
             settings: Settings::default(),
         };
@@ -163,7 +172,51 @@ impl App {
         if let Some(dir) = &start.data_dir {
             app.inbox = listen(&crate::instance::socket_path(dir), &cc.egui_ctx);
         }
+        let key = app.settings.summon_key.clone();
+        app.take_summon_key(&cc.egui_ctx, &key);
         app
+    }
+
+    /// Grabs `key` as the global summon key (or says why it cannot be had).
+    fn take_summon_key(&mut self, ctx: &egui::Context, key: &str) {
+        if crate::summon::wayland_session() {
+            self.summon_note = Some(
+                "Wayland does not let apps take a global key. Bind `callside --show` to a \
+                 shortcut in your desktop's keyboard settings instead."
+                    .into(),
+            );
+            return;
+        }
+        let flag = Arc::clone(&self.summoned);
+        let ctx = ctx.clone();
+        let on_press = move || {
+            flag.store(true, std::sync::atomic::Ordering::Relaxed);
+            ctx.request_repaint();
+        };
+        let result = match &mut self.summon_key {
+            Some(k) => k.change(key, on_press),
+            None => crate::summon::SummonKey::register(key, on_press).map(|k| self.summon_key = Some(k)),
+        };
+        match result {
+            Ok(()) => {
+                self.settings.summon_key = key.trim().to_string();
+                self.summon_note = Some(format!("{} shows or hides this window.", self.settings.summon_key));
+            }
+            Err(e) => self.summon_note = Some(e),
+        }
+    }
+
+    /// The summon key was pressed: hide the window if it is in front, else bring it forward.
+    fn toggle_summoned(&mut self, ctx: &egui::Context) {
+        if !self.summoned.swap(false, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let in_front = ctx.input(|i| i.viewport().focused == Some(true) && i.viewport().minimized != Some(true));
+        if in_front {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(true));
+        } else {
+            self.summon(ctx);
+        }
     }
 
     /// Applies what a second start asked for, then brings the window forward with the search
@@ -264,9 +317,12 @@ impl App {
             self.applied = Some(self.settings.clone());
         }
         self.take_requests(&ctx);
+        self.toggle_summoned(&ctx);
         self.keys(&ctx);
 
-        let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
+        let top = egui::Panel::top("top-bar").show(ui, |ui| {
+            top_bar::show(ui, self.nav.current(), &self.settings, self.summon_note.as_deref())
+        });
         self.actions.append(top.inner);
         self.toast_bar(ui);
         let content = Arc::clone(&self.content);
@@ -278,13 +334,14 @@ impl App {
             if let Some(fill) = &mut self.fill {
                 self.actions.append(fill.show(ui));
             }
-            // On wide windows the page is a readable column, centred.
-            let acts = theme::page(ui, |ui| match self.nav.current().clone() {
-                View::Search => self.search.show(ui, &content, &self.user),
+            // On wide windows what is read sits in a readable column, centred.
+            let acts = match self.nav.current().clone() {
+                View::Search => theme::page(ui, |ui| self.search.show(ui, &content, &self.user)),
                 View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
                         let scroll = std::mem::take(&mut self.skill_scroll);
-                        skill_view::show(ui, &content.library, ix, self.skill_selected.as_deref(), scroll)
+                        let sel = self.skill_selected.as_deref();
+                        theme::page(ui, |ui| skill_view::show(ui, &content.library, ix, sel, scroll))
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
@@ -292,7 +349,7 @@ impl App {
                     }
                 },
                 View::ToughCall => self.tough.show(ui, &content, &self.user),
-            });
+            };
             self.actions.append(acts);
         });
         let actions = std::mem::take(&mut self.actions);
@@ -536,6 +593,7 @@ impl App {
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
             Action::CancelFill => self.fill = None,
+            Action::SetSummonKey(k) => self.take_summon_key(ctx, &k),
         }
     }
 

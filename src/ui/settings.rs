@@ -60,6 +60,8 @@ pub struct Settings {
     pub last_query: String,
     /// The tough-call tags (ids) selected when the app closed.
     pub last_tags: Vec<String>,
+    /// The global key that shows or hides the window from any app (e.g. `Ctrl+Alt+Space`).
+    pub summon_key: String,
 }
 
 impl Default for Settings {
@@ -72,6 +74,7 @@ impl Default for Settings {
             last_view: View::Search,
             last_query: String::new(),
             last_tags: Vec::new(),
+            summon_key: crate::summon::DEFAULT_KEY.to_string(),
         }
     }
 }

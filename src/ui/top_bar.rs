@@ -1,13 +1,15 @@
-//! The bar at the top: views, back, text size, theme, on-top, compact, help.
+//! The bar at the top: one row even at 360 px. Tabs for the views on the left; help and a
+//! settings menu (text size, theme, on-top, compact, summon key) on the right.
 
 use super::action::{Action, Actions};
 use super::nav::View;
 use super::settings::Settings;
 
-/// Draws the top bar for `view` with `settings`; wraps onto more lines in a narrow window.
-pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
+/// Draws the top bar for `view` with `settings`. `summon_note` tells how the summon key stands
+/// (taken, failed, or not possible on Wayland) and is shown in the settings menu.
+pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings, summon_note: Option<&str>) -> Actions {
     let mut acts = Actions::new();
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         if settings.compact && *view == View::Search {
             // Compact: one small way back to the full window, nothing else.
             if ui
@@ -36,33 +38,63 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
         {
             acts.push(Action::Go(View::ToughCall));
         }
-        ui.separator();
-        if ui.small_button("A-").on_hover_text("Smaller text (Ctrl+-)").clicked() {
-            acts.push(Action::Font(-1));
-        }
-        if ui.small_button("A+").on_hover_text("Bigger text (Ctrl+=)").clicked() {
-            acts.push(Action::Font(1));
-        }
-        if ui.small_button(settings.theme.label()).clicked() {
-            acts.push(Action::CycleTheme);
-        }
-        if ui
-            .selectable_label(settings.always_on_top, "On top")
-            .on_hover_text("Keep this window above others")
-            .clicked()
-        {
-            acts.push(Action::ToggleOnTop);
-        }
-        if ui
-            .selectable_label(settings.compact, "Compact")
-            .on_hover_text("Search and results only")
-            .clicked()
-        {
-            acts.push(Action::ToggleCompact);
-        }
-        if ui.small_button("?").on_hover_text("Keyboard shortcuts (F1)").clicked() {
-            acts.push(Action::ToggleLegend);
-        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("?").on_hover_text("Keyboard shortcuts (F1)").clicked() {
+                acts.push(Action::ToggleLegend);
+            }
+            ui.menu_button("Settings", |ui| {
+                menu(ui, settings, summon_note, &mut acts);
+            });
+        });
     });
     acts
+}
+
+/// The settings menu's contents.
+fn menu(ui: &mut egui::Ui, settings: &Settings, summon_note: Option<&str>, acts: &mut Actions) {
+    ui.set_min_width(220.0);
+    ui.horizontal(|ui| {
+        ui.label(format!("Text size {:.0} %", settings.font_scale * 100.0));
+        if ui.button("A-").on_hover_text("Smaller text (Ctrl+-)").clicked() {
+            acts.push(Action::Font(-1));
+        }
+        if ui.button("A+").on_hover_text("Bigger text (Ctrl+=)").clicked() {
+            acts.push(Action::Font(1));
+        }
+    });
+    if ui.button(settings.theme.label()).clicked() {
+        acts.push(Action::CycleTheme);
+    }
+    if ui
+        .selectable_label(settings.always_on_top, "On top")
+        .on_hover_text("Keep this window above others")
+        .clicked()
+    {
+        acts.push(Action::ToggleOnTop);
+    }
+    if ui
+        .selectable_label(settings.compact, "Compact")
+        .on_hover_text("Search and results only")
+        .clicked()
+    {
+        acts.push(Action::ToggleCompact);
+    }
+    ui.separator();
+    let id = ui.make_persistent_id("summon-key-edit");
+    let mut text = ui.data_mut(|d| {
+        d.get_temp_mut_or_insert_with(id, || settings.summon_key.clone())
+            .clone()
+    });
+    let label = ui.label("Summon key (from any app)");
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(200.0))
+        .labelled_by(label.id);
+    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if ui.button("Use this key").clicked() || enter {
+        acts.push(Action::SetSummonKey(text.clone()));
+    }
+    ui.data_mut(|d| d.insert_temp(id, text));
+    if let Some(note) = summon_note {
+        ui.label(egui::RichText::new(note).small().weak());
+    }
 }
