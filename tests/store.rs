@@ -228,6 +228,30 @@ fn killed_writers_leave_every_committed_write() {
 }
 
 #[test]
+fn killed_during_the_first_open_leaves_a_database_that_opens() {
+    // Each child creates and migrates a fresh database and is killed at a random moment of it.
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for k in 0..60 {
+        let folder = dir.path().join(format!("d{k}"));
+        let mut child = Command::new(&exe)
+            .args(["--exact", "kill_child_writer", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(KILL_DIR_ENV, &folder)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.below(20_000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let opened = Db::open_in(&folder).unwrap();
+        assert!(opened.notes.is_empty(), "child {k}: {:?}", opened.notes);
+        opened.db.favorites().unwrap();
+    }
+}
+
+#[test]
 fn an_unreadable_database_is_kept_aside_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     // A real database with its header torn, and plain garbage.

@@ -2,6 +2,7 @@
 //! that cannot be opened is moved aside byte-identical and a fresh one begun.
 
 use super::{StoreError, import, now_ms, schema, temp};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -164,6 +165,9 @@ impl Db {
 /// and migrations. Nothing is written before the checks pass.
 fn open_checked(path: &Path) -> Result<Connection, OpenFailure> {
     let mut conn = Connection::open(path)?;
+    // Closing a WAL database checkpoints it into the main file: not before we know it is ours,
+    // so a file we move aside keeps its bytes.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = schema::version(&conn)?;
     if version > schema::SCHEMA_VERSION {
@@ -184,6 +188,7 @@ fn open_checked(path: &Path) -> Result<Connection, OpenFailure> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     schema::migrate(&mut conn)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
 
@@ -280,6 +285,39 @@ mod tests {
             let _ = std::fs::remove_file(dir.path().join("callside.db-wal"));
             let _ = std::fs::remove_file(dir.path().join("callside.db-shm"));
         }
+    }
+
+    #[test]
+    fn a_newer_wal_database_keeps_its_wal_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let wal = dir.path().join("callside.db-wal");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+                .unwrap();
+            let _: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+                .unwrap();
+            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+                .unwrap();
+            conn.pragma_update(None, "user_version", 99).unwrap();
+        }
+        let (db_bytes, wal_bytes) = (std::fs::read(&path).unwrap(), std::fs::read(&wal).unwrap());
+        assert!(!wal_bytes.is_empty());
+        let opened = Db::open_in(dir.path()).unwrap();
+        let [OpenNote::KeptAside { moved_to, .. }] = opened.notes.as_slice() else {
+            panic!("{:?}", opened.notes)
+        };
+        assert_eq!(std::fs::read(moved_to).unwrap(), db_bytes);
+        assert_eq!(
+            std::fs::read(dir.path().join("callside.db.unreadable-1-wal")).unwrap(),
+            wal_bytes
+        );
+        // The aside copy still opens with its data.
+        let old = Connection::open(moved_to).unwrap();
+        let x: i64 = old.query_row("SELECT x FROM future", [], |r| r.get(0)).unwrap();
+        assert_eq!(x, 1);
     }
 
     #[test]
