@@ -233,10 +233,18 @@ fn killed_during_the_first_open_leaves_a_database_that_opens() {
     let dir = tempfile::tempdir().unwrap();
     let exe = std::env::current_exe().unwrap();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    // Killed before the file existed, with it not yet migrated, after migrating.
+    let mut states = [0; 3];
     for k in 0..60 {
         let folder = dir.path().join(format!("d{k}"));
         let mut child = Command::new(&exe)
-            .args(["--exact", "kill_child_writer", "--ignored", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "kill_child_writer",
+                "--ignored",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(KILL_DIR_ENV, &folder)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -245,10 +253,23 @@ fn killed_during_the_first_open_leaves_a_database_that_opens() {
         std::thread::sleep(Duration::from_micros(rng.below(20_000)));
         child.kill().unwrap();
         child.wait().unwrap();
+        let db_file = folder.join(DB_FILE);
+        let state = if !db_file.exists() {
+            0
+        } else {
+            let conn = rusqlite::Connection::open(&db_file).unwrap();
+            let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+            if v < callside::store::SCHEMA_VERSION { 1 } else { 2 }
+        };
+        states[state] += 1;
         let opened = Db::open_in(&folder).unwrap();
         assert!(opened.notes.is_empty(), "child {k}: {:?}", opened.notes);
         opened.db.favorites().unwrap();
     }
+    println!(
+        "killed: {} before the file, {} mid-migration, {} after",
+        states[0], states[1], states[2]
+    );
 }
 
 #[test]
@@ -370,6 +391,12 @@ fn exported_cards_pass_check_and_favorites_list_them() {
     assert_eq!(v["favorites"][1]["kind"], "skill");
     assert_eq!(v["recently_copied"][0]["id"], card.id.as_str());
     assert_eq!(v["most_used_this_week"][0]["count"], 1);
+    let bad = callside(dir.path())
+        .args(["favorites", "--add", "Not An Id"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not an id"));
     let text = callside(dir.path()).arg("favorites").output().unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("[mine]") && text.contains("Empathy (skill)"), "{text}");
