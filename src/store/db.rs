@@ -164,6 +164,12 @@ impl Db {
 /// Opens and checks a database file: readable, not from a newer schema, intact; then WAL mode
 /// and migrations. Nothing is written before the checks pass.
 fn open_checked(path: &Path) -> Result<Connection, OpenFailure> {
+    // SQLite would wait forever on a FIFO and read a device without end: only a regular file
+    // (or none yet) is ours to open.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Err(OpenFailure::Unreadable("it is not a regular file".into())),
+        _ => {}
+    }
     let mut conn = Connection::open(path)?;
     // Closing a WAL database checkpoints it into the main file: not before we know it is ours,
     // so a file we move aside keeps its bytes.
@@ -230,6 +236,8 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn creates_a_wal_database_at_the_current_version() {
@@ -318,6 +326,38 @@ mod tests {
         let old = Connection::open(moved_to).unwrap();
         let x: i64 = old.query_row("SELECT x FROM future", [], |r| r.get(0)).unwrap();
         assert_eq!(x, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_device_links_are_moved_aside_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let opened = Db::open_in(dir.path()).unwrap();
+        let [OpenNote::KeptAside { moved_to, reason }] = opened.notes.as_slice() else {
+            panic!("{:?}", opened.notes)
+        };
+        assert!(reason.contains("not a regular file"), "{reason}");
+        assert_eq!(std::fs::read_link(moved_to).unwrap(), Path::new("/dev/zero"));
+        drop(opened);
+        std::fs::remove_file(&path).unwrap();
+        if std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            let opened = Db::open_in(dir.path()).unwrap();
+            assert!(matches!(opened.notes.as_slice(), [OpenNote::KeptAside { .. }]));
+            assert!(
+                dir.path()
+                    .join("callside.db.unreadable-2")
+                    .symlink_metadata()
+                    .unwrap()
+                    .file_type()
+                    .is_fifo()
+            );
+        }
     }
 
     #[test]
