@@ -159,6 +159,13 @@ impl Db {
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
+
+    /// A number that changes when another connection (a CLI command, a second window) commits a
+    /// change; this connection's own writes leave it alone. Cheap: poll it to know when to read a
+    /// fresh [`super::UserSnapshot`].
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
 }
 
 /// Opens and checks a database file: readable, not from a newer schema, intact; then WAL mode
@@ -358,6 +365,21 @@ mod tests {
                     .is_fifo()
             );
         }
+    }
+
+    #[test]
+    fn data_version_tells_of_writes_by_others_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Db::open_in(dir.path()).unwrap().db;
+        let mut b = Db::open_in(dir.path()).unwrap().db;
+        let v0 = a.data_version().unwrap();
+        a.add_favorite("x").unwrap();
+        assert_eq!(a.data_version().unwrap(), v0);
+        b.add_favorite("y").unwrap();
+        let v1 = a.data_version().unwrap();
+        assert_ne!(v1, v0);
+        assert_eq!(a.favorites().unwrap(), ["x", "y"]);
+        assert_eq!(a.data_version().unwrap(), v1);
     }
 
     #[test]

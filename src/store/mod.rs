@@ -13,7 +13,8 @@
 //! - Own cards ([`OwnCard`], [`CardDraft`], [`Db::create_card`], [`Db::update_card`],
 //!   [`Db::delete_card`] + [`Db::restore_card`] for undo) and their rendering as a pack the content
 //!   loader reads ([`own_pack_source`], [`export_pack_text`]).
-//! - [`Db::snapshot`] reads all of it at once into a [`UserSnapshot`] for the window to draw from.
+//! - [`Db::snapshot`] reads all of it at once into a [`UserSnapshot`] for the window to draw from;
+//!   [`Db::data_version`] tells cheaply when another process has written since.
 //!
 //! The old `user.ron` store ([`Store`], [`UserData`]) stays until the window has switched over.
 
