@@ -466,6 +466,9 @@ impl App {
                 {
                     self.actions.push(a);
                 }
+                if let Some(id) = fired(Command::OpenSkillHit).and_then(|_| self.search.first_skill(lib)) {
+                    self.actions.push(Action::OpenSkill(id));
+                }
                 if let Some(n) = digit
                     && let Some(p) = self.search.nth_phrase(n, &content, &self.user)
                 {

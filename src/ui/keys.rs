@@ -34,6 +34,8 @@ pub enum Command {
     Escape,
     /// Clear every tough-call tag.
     ClearTags,
+    /// Open the first skill found for the search.
+    OpenSkillHit,
 }
 
 /// One way to trigger a command.
@@ -93,6 +95,11 @@ pub const SHORTCUTS: &[Shortcut] = &[
         keys: "Enter",
         what: "Copy the selected phrase / open the selected skill / toggle the tag",
         bindings: &[(Command::Activate, Chord::Key(NONE, Key::Enter))],
+    },
+    Shortcut {
+        keys: "Ctrl+Enter",
+        what: "Open the first skill found (the skills strip above the phrases)",
+        bindings: &[(Command::OpenSkillHit, Chord::Key(CMD, Key::Enter))],
     },
     Shortcut {
         keys: "Ctrl+C",
@@ -231,6 +238,7 @@ mod tests {
             CopyNth,
             Escape,
             ClearTags,
+            OpenSkillHit,
         ] {
             let n = SHORTCUTS
                 .iter()

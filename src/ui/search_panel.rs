@@ -75,7 +75,22 @@ impl SearchPanel {
         }
         let same_query = self.searched.as_ref().is_some_and(|(q, _)| *q == self.query);
         let hits = content.index.search(&self.query, RESULT_LIMIT);
-        let best = hits.first().map(|h| item_of(&content.library, h.target));
+        // The best phrase is preselected (Enter copies it); a skill only when the query is its
+        // very name or alias, or when no phrase matched.
+        let q = self.query.trim().to_lowercase();
+        let named = |h: &&Hit| match h.target {
+            DocRef::Skill(s) => {
+                let sk = &content.library.skills[s];
+                sk.name.to_lowercase() == q || sk.aliases.iter().any(|a| a.to_lowercase() == q)
+            }
+            DocRef::Phrase(_) => false,
+        };
+        let best = hits
+            .iter()
+            .find(named)
+            .or_else(|| hits.iter().find(|h| matches!(h.target, DocRef::Phrase(_))))
+            .or(hits.first())
+            .map(|h| item_of(&content.library, h.target));
         let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
             hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
         // Skills found only through words deep in their text crowd out the phrases: keep a few.
@@ -254,11 +269,19 @@ impl SearchPanel {
     fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions) {
         let hits = std::mem::take(&mut self.hits);
         let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
+        let strip = skills > 0 && skills < hits.len();
+        if strip {
+            // With phrases found, skills sit in one compact strip so the phrases start high.
+            self.skill_strip(ui, lib, &hits[..skills], acts);
+        }
         for (row, hit) in hits.iter().enumerate() {
+            if strip && row < skills {
+                continue;
+            }
             if row == 0 && skills > 0 {
                 ui.label(RichText::new("Skills").strong());
             }
-            if row == skills {
+            if row == skills && !strip {
                 ui.add_space(4.0);
                 ui.label(RichText::new("Phrases").strong());
             }
@@ -295,6 +318,44 @@ impl SearchPanel {
             }
         }
         self.hits = hits;
+    }
+
+    /// Skill hits as one wrapping row of small buttons (Ctrl+Enter opens the first).
+    fn skill_strip(&mut self, ui: &mut egui::Ui, lib: &Library, hits: &[Hit], acts: &mut Actions) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Skills").small().weak())
+                .on_hover_text("Ctrl+Enter opens the first");
+            for hit in hits {
+                let DocRef::Skill(s) = hit.target else { continue };
+                let sk = &lib.skills[s];
+                let item = Item::Skill(sk.id.clone());
+                let selected = self.selected.as_ref() == Some(&item);
+                let why = hit
+                    .matches
+                    .iter()
+                    .find(|m| m.field != FieldKind::Name)
+                    .map_or_else(|| first_sentence(&sk.definition).to_string(), |m| m.text.clone());
+                let r = ui
+                    .add(egui::Button::selectable(selected, RichText::new(&sk.name).small()))
+                    .on_hover_text(why);
+                if selected && self.scroll_to_selected {
+                    r.scroll_to_me(Some(egui::Align::Center));
+                }
+                if r.clicked() {
+                    self.selected = Some(item);
+                    acts.push(Action::OpenSkill(sk.id.clone()));
+                }
+            }
+        });
+        ui.add_space(2.0);
+    }
+
+    /// The id of the first skill found for the query (for Ctrl+Enter).
+    pub fn first_skill(&self, lib: &Library) -> Option<String> {
+        self.hits.iter().find_map(|h| match h.target {
+            DocRef::Skill(s) => Some(lib.skills[s].id.clone()),
+            DocRef::Phrase(_) => None,
+        })
     }
 
     fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Actions) {
