@@ -129,3 +129,30 @@ fn the_window_applies_a_handed_over_query() {
     assert_eq!(h.state().search.query, "refund");
     assert!(h.query_all_by_label_contains("efund").count() >= 2);
 }
+
+#[test]
+fn the_legend_and_the_fill_form_float_without_moving_the_search_box() {
+    let mut h = harness_at(start_with_query("name"), (360.0, 600.0));
+    let before = h.get_by_label("Search").rect();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().legend_open());
+    h.get_by_label_contains("Keyboard shortcuts");
+    assert_eq!(
+        h.get_by_label("Search").rect(),
+        before,
+        "the legend pushed the search box"
+    );
+}
+
+#[test]
+fn the_theme_sets_size_by_zoom_and_keeps_body_text_readable() {
+    let mut h = harness_at(App::default(), (360.0, 600.0));
+    let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert!(body >= 14.0, "{body}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(h.ctx.zoom_factor() > 1.0);
+    // The style stays the same: text, spacing and controls all grow through the zoom.
+    assert_eq!(h.ctx.global_style().text_styles[&egui::TextStyle::Body].size, body);
+}

@@ -3,6 +3,7 @@
 use super::action::{Action, Actions};
 use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
+use super::overlay::{self, Place};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
@@ -324,16 +325,24 @@ impl App {
             top_bar::show(ui, self.nav.current(), &self.settings, self.summon_note.as_deref())
         });
         self.actions.append(top.inner);
-        self.toast_bar(ui);
+        // Overlays float above the page: the search box never moves.
+        let page_top = top.response.rect.bottom();
+        self.toast_bar(&ctx);
+        if self.notice.is_some() || (!self.content.problems.is_empty() && !self.settings.compact) {
+            overlay::show(&ctx, "banners", Place::Bottom, page_top, |ui| {
+                overlay::card(ui, |ui| self.banners(ui));
+            });
+        }
+        if self.legend {
+            let acts = overlay::show(&ctx, "legend", Place::Top, page_top, legend::show);
+            self.actions.append(acts);
+        }
+        if let Some(fill) = &mut self.fill {
+            let acts = overlay::show(&ctx, "fill", Place::Top, page_top, |ui| fill.show(ui));
+            self.actions.append(acts);
+        }
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
-            self.banners(ui);
-            if self.legend {
-                self.actions.append(legend::show(ui));
-            }
-            if let Some(fill) = &mut self.fill {
-                self.actions.append(fill.show(ui));
-            }
             // On wide windows what is read sits in a readable column, centred.
             let acts = match self.nav.current().clone() {
                 View::Search => theme::page(ui, |ui| self.search.show(ui, &content, &self.user)),
@@ -358,8 +367,8 @@ impl App {
         }
     }
 
-    fn toast_bar(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
+    fn toast_bar(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
         let Some((text, at)) = &self.toast else { return };
         let left = TOAST_SECS - (now - at);
         if left <= 0.0 {
@@ -367,11 +376,11 @@ impl App {
             return;
         }
         let text = text.clone();
-        egui::Panel::bottom("toast").show(ui, |ui| {
-            ui.label(egui::RichText::new(text).color(theme::good(ui)));
+        overlay::show(ctx, "toast", Place::Bottom, 0.0, |ui| {
+            overlay::card(ui, |ui| ui.label(egui::RichText::new(text).color(theme::good(ui))));
         });
         // One repaint when it should disappear; no loop.
-        ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(left));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
@@ -397,9 +406,11 @@ impl App {
                 }
             });
             if self.show_problems {
-                for p in problems {
-                    ui.label(egui::RichText::new(p.to_string()).monospace().small());
-                }
+                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                    for p in problems {
+                        ui.label(egui::RichText::new(p.to_string()).monospace().small());
+                    }
+                });
             }
         }
     }

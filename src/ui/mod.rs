@@ -8,6 +8,7 @@ mod highlight;
 pub mod keys;
 mod legend;
 pub mod nav;
+mod overlay;
 mod search_panel;
 pub mod settings;
 mod skill_view;

@@ -257,13 +257,6 @@ pub fn card(ui: &egui::Ui) -> egui::Frame {
         .corner_radius(8.0)
 }
 
-/// Frame of an overlay (banner, form, legend): a card with a shadow, drawn above the page.
-pub fn overlay(ui: &egui::Ui) -> egui::Frame {
-    card(ui)
-        .stroke(Stroke::new(1.0, colours(ui).control))
-        .shadow(ui.visuals().popup_shadow)
-}
-
 /// Small rounded label (situation, channel, group).
 pub fn chip(ui: &mut egui::Ui, text: &str) {
     chip_with(ui, text, colours(ui).hairline);
