@@ -13,7 +13,7 @@ pub fn placeholders(text: &str) -> Vec<String> {
 }
 
 /// Byte spans (including braces) of well-formed placeholders.
-fn spans(text: &str) -> Vec<(usize, usize)> {
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;

@@ -56,9 +56,10 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>,
                 ui.set_width(ui.available_width());
                 if let Some(bad) = &ph.instead_of {
                     ui.label(RichText::new(format!("Don't say: “{bad}”")).color(theme::dont(ui)));
-                    ui.label(RichText::new(format!("Say: {}", ph.text)).color(theme::good(ui)));
+                    let say = format!("Say: {}", ph.text);
+                    ui.label(super::highlight::phrase(ui, &say, theme::good(ui)));
                 } else {
-                    ui.label(&ph.text);
+                    ui.label(super::highlight::phrase(ui, &ph.text, ui.visuals().text_color()));
                 }
                 ui.horizontal_wrapped(|ui| {
                     let hint = if n < 9 {

@@ -33,7 +33,7 @@ pub struct Palette {
     pub selection: Color32,
     /// Borders of controls (checkboxes, text boxes, buttons): 3:1 against the background.
     pub control: Color32,
-    /// Hairlines around cards (decorative).
+    /// Hairlines around cards (decorative); also the ground of placeholder chips.
     pub hairline: Color32,
     /// Matched characters in search results.
     pub highlight: Color32,
@@ -339,6 +339,7 @@ mod tests {
             }
         }
         check(&mut f, "text on analogy box", v.text_color(), p.analogy, TEXT);
+        check(&mut f, "placeholder chip text", v.text_color(), p.hairline, TEXT);
         check(&mut f, "secondary on analogy box", v.weak_text_color(), p.analogy, TEXT);
         for (name, w) in [
             ("inactive", v.widgets.inactive),

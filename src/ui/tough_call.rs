@@ -362,14 +362,15 @@ impl ToughCall {
         for (i, ps) in self.plan.steps.iter().enumerate() {
             let st = &lib.steps[ps.step];
             ui.add_space(4.0);
-            ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
+            let title = ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
             if !st.from.is_empty() {
+                // Where the step comes from is for the curious, not for the call: on hover.
                 let from: Vec<String> = st
                     .from
                     .iter()
                     .map(|(f, part)| format!("{} {part}", lib.frameworks[*f].name))
                     .collect();
-                ui.label(RichText::new(from.join(" · ")).small().weak());
+                title.on_hover_text(format!("From: {}", from.join(" · ")));
             }
             ui.label(&st.guidance);
             ui.horizontal_wrapped(|ui| {
@@ -392,8 +393,9 @@ impl ToughCall {
                 if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
                     acts.push(Action::OpenSkill(lib.skills[r.skill].id.clone()));
                 }
-                ui.label(RichText::new(format!("weight {}", r.score)).small().weak());
-            });
+            })
+            .response
+            .on_hover_text(format!("weight {}", r.score));
             for w in &r.why {
                 ui.label(RichText::new(format!("• {w}")).small());
             }
