@@ -188,6 +188,13 @@ impl App {
             );
             return;
         }
+        if key.trim().is_empty() {
+            // Off: no key is held and no listener thread runs.
+            self.summon_key = None;
+            self.settings.summon_key = String::new();
+            self.summon_note = Some("No summon key (type one to use it).".into());
+            return;
+        }
         let flag = Arc::clone(&self.summoned);
         let ctx = ctx.clone();
         let on_press = move || {

@@ -336,7 +336,7 @@ impl SearchPanel {
                     .find(|m| m.field != FieldKind::Name)
                     .map_or_else(|| first_sentence(&sk.definition).to_string(), |m| m.text.clone());
                 let r = ui
-                    .add(egui::Button::selectable(selected, RichText::new(&sk.name).small()))
+                    .add(egui::Button::selectable(selected, RichText::new(&sk.name).small()).frame_when_inactive(true))
                     .on_hover_text(why);
                 if selected && self.scroll_to_selected {
                     r.scroll_to_me(Some(egui::Align::Center));

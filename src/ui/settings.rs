@@ -60,7 +60,8 @@ pub struct Settings {
     pub last_query: String,
     /// The tough-call tags (ids) selected when the app closed.
     pub last_tags: Vec<String>,
-    /// The global key that shows or hides the window from any app (e.g. `Ctrl+Alt+Space`).
+    /// The global key that shows or hides the window from any app (e.g. `Ctrl+Alt+Space`);
+    /// empty for none.
     pub summon_key: String,
 }
 

@@ -15,7 +15,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>,
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.heading(&s.name);
-            theme::chip(ui, &lib.groups[s.group].name);
+            theme::group_chip(ui, &lib.groups[s.group].name, s.group);
         });
         if !s.aliases.is_empty() {
             ui.label(
