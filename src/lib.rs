@@ -5,6 +5,8 @@
 
 pub mod cli;
 pub mod coach;
+pub mod huddle;
+pub mod review;
 pub mod content;
 pub mod search;
 pub mod store;

@@ -191,6 +191,10 @@ pub struct Library {
     pub frameworks: Vec<Framework>,
     /// Plan steps in conversation order.
     pub steps: Vec<Step>,
+    /// The team's huddle settings (skill-of-the-day order, pins, seed).
+    pub huddle: super::huddle::HuddleSettings,
+    /// Customers' opening lines for practice rounds, in load order.
+    pub practice: Vec<super::huddle::PracticeLine>,
     pub(crate) skill_ix: HashMap<String, usize>,
     pub(crate) phrase_ix: HashMap<String, usize>,
     pub(crate) tag_ix: HashMap<String, usize>,
