@@ -10,6 +10,8 @@ use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
+mod huddle;
+
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
 #[command(
@@ -114,6 +116,27 @@ pub enum Command {
         /// The customer's words.
         #[arg(required = true, num_args = 1..)]
         message: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The skill of the day (the same for everyone on the team), for a huddle or a team chat.
+    Today {
+        /// Print JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown, for posting into a team chat.
+        #[arg(long)]
+        markdown: bool,
+        /// Another date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = huddle::parse_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Your daily flashcard review: progress (the review itself is in the window: --review).
+    Review {
+        /// Print progress: due today, streak, retention, reviews per day.
+        #[arg(long)]
+        stats: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -229,6 +252,13 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                     writeln!(out, "{:<22} {:>3}  from: {}", t.id, s.score, s.cues.join(", "))?;
                 }
             }
+        }
+        Command::Today { json, markdown, date } => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            huddle::today(&lib, date, json, markdown, out)?
+        }
+        Command::Review { stats: _, json } => {
+            huddle::review_stats(&lib, huddle::db_path().as_deref(), chrono::Local::now().fixed_offset(), json, out)?
         }
         Command::Check { .. } => unreachable!("handled above"),
     }
