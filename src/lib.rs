@@ -8,6 +8,7 @@ pub mod coach;
 pub mod huddle;
 pub mod review;
 pub mod content;
+pub mod live;
 pub mod search;
 pub mod store;
 pub mod text;
