@@ -8,16 +8,7 @@ use crate::review::{ReviewStore, Reviewer, Stats};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::{Value, json};
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-/// The user database (`callside.db` in the data folder), where review data lives.
-pub fn db_path() -> Option<PathBuf> {
-    let dir = match std::env::var_os("CALLSIDE_HOME") {
-        Some(home) => PathBuf::from(home),
-        None => directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())?,
-    };
-    Some(dir.join("callside.db"))
-}
+use std::path::Path;
 
 /// Parses `YYYY-MM-DD` for `--date`.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
