@@ -36,6 +36,12 @@ pub struct Cli {
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the window on the huddle presentation (the skill of the day).
+    #[arg(long)]
+    pub huddle: bool,
+    /// Open the window on the daily flashcard review.
+    #[arg(long, conflicts_with = "huddle")]
+    pub review: bool,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
             size: args.size,
             packs,
             data_dir: data,
+            huddle: args.huddle,
+            review: args.review,
         };
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,

@@ -35,6 +35,8 @@ pub enum Action {
     ToggleLegend,
     /// Close the placeholder form without copying.
     CancelFill,
+    /// Put the window in full screen, or take it out.
+    FullScreen(bool),
 }
 
 /// The actions one panel returns from drawing (every panel returns them the same way).

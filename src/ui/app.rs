@@ -6,6 +6,7 @@ use super::nav::{Nav, View, move_selection};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
+use super::{huddle::HuddleView, review::ReviewView};
 use crate::content::{self, Library};
 use crate::live::Content;
 use crate::store::{LoadNote, Store, UserData};
@@ -28,6 +29,10 @@ pub struct App {
     pub search: SearchPanel,
     /// The tough-call view.
     pub tough: ToughCall,
+    /// The huddle presentation.
+    pub huddle: HuddleView,
+    /// The daily review (its database and clock can be set for tests).
+    pub review: ReviewView,
     /// The phrase card (id) picked with the arrow keys on a skill's page.
     skill_selected: Option<String>,
     /// Scroll the selected phrase card into view on the next frame.
@@ -73,6 +78,8 @@ impl App {
             nav: Nav::new(View::Search),
             search: SearchPanel::default(),
             tough: ToughCall::default(),
+            huddle: HuddleView::default(),
+            review: ReviewView::default(),
             skill_selected: None,
             skill_scroll: false,
             fill: None,
@@ -156,6 +163,8 @@ impl App {
             .unwrap_or_default();
         let store = start.data_dir.as_deref().map(Store::in_dir);
         let mut app = App::new(Arc::new(content), settings, store);
+        let db = start.data_dir.as_ref().map(|d| d.join(crate::store::DB_FILE));
+        app.review = ReviewView::new(db, super::review::system_clock());
         app.apply_start(&start);
         app
     }
@@ -178,6 +187,12 @@ impl App {
                 }
                 Err(e) => self.notice = Some(format!("--tough-call: {e}")),
             }
+        }
+        if start.huddle {
+            self.nav = Nav::new(View::Huddle);
+        }
+        if start.review {
+            self.nav = Nav::new(View::Review);
         }
         if let Some(id) = &start.skill {
             match self.lib().skill_index(id) {
@@ -230,8 +245,11 @@ impl App {
         }
         self.keys(&ctx);
 
-        let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
-        self.actions.append(top.inner);
+        // Full screen, a huddle is the whole screen.
+        if !(self.huddle.fullscreen && self.nav.current() == &View::Huddle) {
+            let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
+            self.actions.append(top.inner);
+        }
         self.toast_bar(ui);
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -255,6 +273,8 @@ impl App {
                     }
                 },
                 View::ToughCall => self.tough.show(ui, &content, &self.user),
+                View::Huddle => self.huddle.show(ui, &content.library),
+                View::Review => self.review.show(ui, &content),
             };
             self.actions.append(acts);
         });
@@ -321,6 +341,15 @@ impl App {
             }
             return;
         }
+        // The huddle and the review have no text box and keys of their own.
+        match self.nav.current() {
+            View::Huddle => return self.actions.append(self.huddle.keys(ctx)),
+            View::Review => {
+                let content = Arc::clone(&self.content);
+                return self.actions.append(self.review.keys(ctx, &content));
+            }
+            _ => {}
+        }
         let typing = ctx.egui_wants_keyboard_input();
         // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
         let search_empty = self.nav.current() == &View::Search && self.search.query.is_empty();
@@ -330,6 +359,8 @@ impl App {
             (Command::FocusSearch, Action::FocusSearch),
             (Command::Legend, Action::ToggleLegend),
             (Command::ToughCall, Action::Go(View::ToughCall)),
+            (Command::Huddle, Action::Go(View::Huddle)),
+            (Command::Review, Action::Go(View::Review)),
             (Command::FontBigger, Action::Font(1)),
             (Command::FontSmaller, Action::Font(-1)),
             (Command::FontReset, Action::Font(0)),
@@ -353,7 +384,7 @@ impl App {
             && match self.nav.current() {
                 View::Search => self.search.has_selection(),
                 View::Skill(_) => self.skill_selected.is_some(),
-                View::ToughCall => false,
+                View::ToughCall | View::Huddle | View::Review => false,
             };
         let copy = can_copy && fired(Command::Copy).is_some();
         let delta = i32::from(fired(Command::Down).is_some()) - i32::from(fired(Command::Up).is_some());
@@ -421,6 +452,7 @@ impl App {
                     self.actions.push(Action::Back);
                 }
             }
+            View::Huddle | View::Review => {}
         }
     }
 
@@ -499,6 +531,7 @@ impl App {
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
             Action::CancelFill => self.fill = None,
+            Action::FullScreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
         }
     }
 

@@ -34,6 +34,22 @@ pub enum Command {
     Escape,
     /// Clear every tough-call tag.
     ClearTags,
+    /// Open the huddle presentation.
+    Huddle,
+    /// Open the daily review.
+    Review,
+    /// Huddle: next section.
+    NextSection,
+    /// Huddle: previous section.
+    PrevSection,
+    /// Huddle: reveal the plan; review: show the answer.
+    Reveal,
+    /// Huddle: draw another practice round.
+    AnotherRound,
+    /// Huddle: full screen on or off.
+    FullScreen,
+    /// Review: rate the card 1–4 (Again, Hard, Good, Easy).
+    Rate,
 }
 
 /// One way to trigger a command.
@@ -139,6 +155,46 @@ pub const SHORTCUTS: &[Shortcut] = &[
         ],
     },
     Shortcut {
+        keys: "F5",
+        what: "Huddle: present the skill of the day (Esc leaves)",
+        bindings: &[(Command::Huddle, Chord::Key(NONE, Key::F5))],
+    },
+    Shortcut {
+        keys: "→ / ← (or Page Down / Page Up)",
+        what: "Huddle: next / previous section; ↑ / ↓ another day's skill",
+        bindings: &[
+            (Command::NextSection, Chord::Key(NONE, Key::ArrowRight)),
+            (Command::NextSection, Chord::Key(NONE, Key::PageDown)),
+            (Command::PrevSection, Chord::Key(NONE, Key::ArrowLeft)),
+            (Command::PrevSection, Chord::Key(NONE, Key::PageUp)),
+        ],
+    },
+    Shortcut {
+        keys: "Space (or Enter)",
+        what: "Huddle: reveal the coach's plan; review: show the answer",
+        bindings: &[(Command::Reveal, Chord::Key(NONE, Key::Space))],
+    },
+    Shortcut {
+        keys: "N",
+        what: "Huddle: another practice round",
+        bindings: &[(Command::AnotherRound, Chord::Typed("n"))],
+    },
+    Shortcut {
+        keys: "F11",
+        what: "Huddle: full screen on / off (Ctrl+= / Ctrl+- size its text on its own)",
+        bindings: &[(Command::FullScreen, Chord::Key(NONE, Key::F11))],
+    },
+    Shortcut {
+        keys: "Ctrl+R",
+        what: "Daily review of flashcards",
+        bindings: &[(Command::Review, Chord::Key(CMD, Key::R))],
+    },
+    Shortcut {
+        keys: "1 / 2 / 3 / 4",
+        what: "Review: rate Again / Hard / Good / Easy (each shows when the card comes back)",
+        bindings: &[(Command::Rate, Chord::Digit(NONE))],
+    },
+    Shortcut {
         keys: "F1, or ? in an empty search box",
         what: "Show or hide these shortcuts",
         bindings: &[
@@ -231,6 +287,14 @@ mod tests {
             CopyNth,
             Escape,
             ClearTags,
+            Huddle,
+            Review,
+            NextSection,
+            PrevSection,
+            Reveal,
+            AnotherRound,
+            FullScreen,
+            Rate,
         ] {
             let n = SHORTCUTS
                 .iter()

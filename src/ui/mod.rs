@@ -5,9 +5,11 @@ pub mod action;
 pub mod app;
 mod fill;
 mod highlight;
+pub mod huddle;
 pub mod keys;
 mod legend;
 pub mod nav;
+pub mod review;
 mod search_panel;
 pub mod settings;
 mod skill_view;
@@ -34,6 +36,10 @@ pub struct StartOptions {
     pub packs: Vec<PathBuf>,
     /// Where user data lives (None: nothing is saved).
     pub data_dir: Option<PathBuf>,
+    /// Open on the huddle presentation.
+    pub huddle: bool,
+    /// Open on the daily review.
+    pub review: bool,
 }
 
 /// Opens the window and runs until it is closed.

@@ -219,6 +219,7 @@ impl SearchPanel {
 
     fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData, acts: &mut Actions) {
         let lib = &content.library;
+        acts.append(super::huddle::today_strip(ui, lib));
         let used = most_used(lib, user);
         if !used.is_empty() {
             ui.label(RichText::new("Your most-used phrases").strong());
