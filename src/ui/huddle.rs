@@ -189,12 +189,13 @@ impl HuddleView {
             ui.add_space(body * 0.5);
             let footer_h = small * 3.2;
             let room = (ui.available_height() - footer_h).max(body * 3.0);
+            let strong = ui.visuals().strong_text_color();
             egui::ScrollArea::vertical()
                 .max_height(room)
-                .auto_shrink([false, true])
+                .auto_shrink([false, false])
                 .show(ui, |ui| match section {
                     Section::Definition => {
-                        ui.label(RichText::new(&skill.definition).size(body));
+                        ui.label(RichText::new(&skill.definition).size(body).color(strong));
                         if !skill.in_service.is_empty() {
                             ui.add_space(body * 0.6);
                             ui.label(RichText::new(&skill.in_service).size(body * 0.8).color(weak));
@@ -206,7 +207,7 @@ impl HuddleView {
                             .inner_margin(body * 0.8)
                             .corner_radius(body * 0.3)
                             .show(ui, |ui| {
-                                ui.label(RichText::new(&skill.analogy).size(body * 1.35).italics());
+                                ui.label(RichText::new(&skill.analogy).size(body * 1.35).italics().color(strong));
                             });
                     }
                     Section::SoundsLike => {
@@ -216,7 +217,7 @@ impl HuddleView {
                                 quote(ui, "Don't", i, body, theme::dont(ui));
                                 quote(ui, "Do", &ph.text, body, theme::good(ui));
                             } else {
-                                quote(ui, "Say", &ph.text, body, ui.visuals().text_color());
+                                quote(ui, "Say", &ph.text, body, strong);
                             }
                             ui.add_space(body * 0.5);
                         }
@@ -226,11 +227,11 @@ impl HuddleView {
             ui.add_space(small * 0.5);
             ui.horizontal_wrapped(|ui| {
                 let text = |t: &str| RichText::new(t).size(small);
-                if ui.add_enabled(self.section > 0, egui::Button::new(text("← Previous"))).clicked() {
+                if ui.add_enabled(self.section > 0, egui::Button::new(text("Previous"))).clicked() {
                     self.step(-1);
                 }
                 if ui
-                    .add_enabled(self.section + 1 < SECTIONS.len(), egui::Button::new(text("Next →")))
+                    .add_enabled(self.section + 1 < SECTIONS.len(), egui::Button::new(text("Next")))
                     .clicked()
                 {
                     self.step(1);
@@ -269,7 +270,8 @@ impl HuddleView {
                 .size(body * 0.7)
                 .color(ui.visuals().weak_text_color()),
         );
-        ui.label(RichText::new(format!("\u{201c}{}\u{201d}", lib.practice[round.line].text)).size(body * 1.2));
+        let line = format!("\u{201c}{}\u{201d}", lib.practice[round.line].text);
+        ui.label(RichText::new(line).size(body * 1.2).color(ui.visuals().strong_text_color()));
         ui.add_space(body * 0.5);
         if !self.revealed {
             ui.label(
@@ -283,7 +285,7 @@ impl HuddleView {
         let lead: Vec<&str> = plan.skills.iter().take(3).map(|r| lib.skills[r.skill].name.as_str()).collect();
         ui.label(RichText::new(format!("Lead with: {}", lead.join(" · "))).size(body * 0.85).strong());
         if let Some(why) = plan.skills.first().and_then(|r| r.why.first()) {
-            ui.label(RichText::new(why).size(body * 0.7));
+            ui.label(RichText::new(why).size(body * 0.7).color(ui.visuals().text_color()));
         }
         ui.add_space(body * 0.3);
         for (i, ps) in plan.steps.iter().take(4).enumerate() {
@@ -304,7 +306,8 @@ impl HuddleView {
 fn quote(ui: &mut egui::Ui, label: &str, text: &str, body: f32, color: Color32) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("{label}:")).size(body * 0.8).strong().color(color));
-        ui.label(RichText::new(format!("\u{201c}{text}\u{201d}")).size(body));
+        let strong = ui.visuals().strong_text_color();
+        ui.label(RichText::new(format!("\u{201c}{text}\u{201d}")).size(body).color(strong));
     });
 }
 
@@ -327,7 +330,7 @@ pub fn today_strip(ui: &mut egui::Ui, lib: &Library) -> Actions {
                 if ui.link(RichText::new(&skill.name).strong()).clicked() {
                     acts.push(Action::OpenSkill(skill.id.clone()));
                 }
-                if ui.small_button("Huddle").on_hover_text("Present it (F5)").clicked() {
+                if ui.small_button("Present").on_hover_text("Present it in a huddle (F5)").clicked() {
                     acts.push(Action::Go(View::Huddle));
                 }
             });
