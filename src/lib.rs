@@ -5,10 +5,10 @@
 
 pub mod cli;
 pub mod coach;
-pub mod huddle;
-pub mod review;
 pub mod content;
+pub mod huddle;
 pub mod live;
+pub mod review;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -50,7 +50,11 @@ fn every_situation_has_several_opening_lines() {
             lines.len()
         );
         for l in lines {
-            assert!(l.split_whitespace().count() <= 50, "{}: too long to read out: {l}", tag.id);
+            assert!(
+                l.split_whitespace().count() <= 50,
+                "{}: too long to read out: {l}",
+                tag.id
+            );
         }
     }
 }
@@ -65,11 +69,22 @@ fn bad_practice_entries_are_reported_and_the_rest_loads() {
     let loaded = content::load(&sources);
     let msgs: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
     assert!(
-        msgs.iter().any(|m| m.starts_with("team.ron:3:17: unknown situation tag \"angyr\"") && m.contains("angry")),
+        msgs.iter()
+            .any(|m| m.starts_with("team.ron:3:17: unknown situation tag \"angyr\"") && m.contains("angry")),
         "{msgs:?}"
     );
-    assert!(msgs.iter().any(|m| m.starts_with("team.ron:4:34:") && m.contains("empty line")), "{msgs:?}");
-    assert!(loaded.library.practice.iter().any(|p| p.text == "Where is my parcel, honestly?"));
+    assert!(
+        msgs.iter()
+            .any(|m| m.starts_with("team.ron:4:34:") && m.contains("empty line")),
+        "{msgs:?}"
+    );
+    assert!(
+        loaded
+            .library
+            .practice
+            .iter()
+            .any(|p| p.text == "Where is my parcel, honestly?")
+    );
 }
 
 #[test]
@@ -79,7 +94,16 @@ fn today_is_the_same_for_everyone_on_a_date_and_changes_the_next_day() {
     assert_eq!(a, b);
     let next = json(&run(&["today", "--json", "--date", "2026-11-25"]));
     assert_ne!(a["skill"], next["skill"]);
-    for field in ["date", "skill", "name", "definition", "analogy", "cards", "practice", "why"] {
+    for field in [
+        "date",
+        "skill",
+        "name",
+        "definition",
+        "analogy",
+        "cards",
+        "practice",
+        "why",
+    ] {
         assert!(!a[field].is_null(), "missing {field}: {a}");
     }
     assert_eq!(a["why"]["kind"], "rotation");
@@ -93,10 +117,16 @@ fn today_prints_text_and_markdown() {
     let j = json(&run(&["today", "--json", "--date", "2026-11-24"]));
     let name = j["name"].as_str().unwrap();
     let plain = text(&run(&["today", "--date", "2026-11-24"]));
-    assert!(plain.starts_with(&format!("Skill of the day, Tuesday 24 November 2026: {name}")), "{plain}");
+    assert!(
+        plain.starts_with(&format!("Skill of the day, Tuesday 24 November 2026: {name}")),
+        "{plain}"
+    );
     assert!(plain.contains("Practice round"));
     let md = text(&run(&["today", "--markdown", "--date", "2026-11-24"]));
-    assert!(md.starts_with(&format!("**Skill of the day, Tuesday 24 November 2026: {name}**")), "{md}");
+    assert!(
+        md.starts_with(&format!("**Skill of the day, Tuesday 24 November 2026: {name}**")),
+        "{md}"
+    );
     assert!(md.contains(&format!("> {}", j["definition"].as_str().unwrap())));
     let bad = run(&["today", "--date", "24/11/2026"]);
     assert!(!bad.status.success());
@@ -119,11 +149,18 @@ fn a_team_pack_pins_a_skill_and_sets_the_order() {
     let ordered = json(&run(&["today", "--json", "--date", "2026-12-23", "--pack", p]));
     assert_eq!(ordered["why"]["kind"], "team-order");
 
-    std::fs::write(&pack, "(huddle: (pins: [(date: \"2026-12-24\", skill: \"self-contro\")]))").unwrap();
+    std::fs::write(
+        &pack,
+        "(huddle: (pins: [(date: \"2026-12-24\", skill: \"self-contro\")]))",
+    )
+    .unwrap();
     let check = run(&["check", p]);
     assert!(!check.status.success());
     let out = String::from_utf8_lossy(&check.stdout);
-    assert!(out.contains("team.ron:1:46: unknown skill \"self-contro\" (did you mean \"self-control\"?)"), "{out}");
+    assert!(
+        out.contains("team.ron:1:46: unknown skill \"self-contro\" (did you mean \"self-control\"?)"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -40,7 +40,10 @@ fn date() -> NaiveDate {
 }
 
 fn now() -> DateTime<FixedOffset> {
-    FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 11, 24, 8, 30, 0).unwrap()
+    FixedOffset::east_opt(3600)
+        .unwrap()
+        .with_ymd_and_hms(2026, 11, 24, 8, 30, 0)
+        .unwrap()
 }
 
 fn fixed_clock() -> Clock {
@@ -84,7 +87,10 @@ fn a_lead_steps_through_the_presentation_and_reveals_the_practice_round() {
     h.get_by_label_contains("4 of 4: Practice round");
     let round = plan.round.unwrap();
     h.get_by_label(&format!("\u{201c}{}\u{201d}", lib.practice[round.line].text));
-    assert!(h.query_by_label_contains("Lead with:").is_none(), "the plan waits for the reveal");
+    assert!(
+        h.query_by_label_contains("Lead with:").is_none(),
+        "the plan waits for the reveal"
+    );
 
     press(&mut h, Key::Space);
     let coach = huddle::reveal(&lib, &round);
@@ -98,7 +104,10 @@ fn a_lead_steps_through_the_presentation_and_reveals_the_practice_round() {
     h.event(egui::Event::Text("n".into()));
     h.run();
     assert!(h.query_by_label_contains("Lead with:").is_none());
-    assert!(h.query_by_label(&format!("\u{201c}{}\u{201d}", lib.practice[round.line].text)).is_none());
+    assert!(
+        h.query_by_label(&format!("\u{201c}{}\u{201d}", lib.practice[round.line].text))
+            .is_none()
+    );
 
     press(&mut h, Key::Escape);
     assert_eq!(h.state().view(), &View::Search);
@@ -118,7 +127,11 @@ fn the_huddle_sizes_its_text_for_a_room_and_on_its_own() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
     assert!(h.state().huddle.body_size(1080.0, 1.0) > body);
-    assert_eq!(h.state().settings.font_scale, side_font, "the side window's size is untouched");
+    assert_eq!(
+        h.state().settings.font_scale,
+        side_font,
+        "the side window's size is untouched"
+    );
     // Full screen hides the top bar; F11 again brings it back.
     press(&mut h, Key::F11);
     assert!(h.state().huddle.fullscreen);
@@ -135,7 +148,10 @@ fn the_empty_search_shows_the_skill_of_the_day() {
     let mut h = harness(App::default(), 360.0, 600.0);
     h.get_by_label("Skill of the day:");
     // The strip comes first; the browse list below names the skill too.
-    h.query_all_by_label(&lib.skills[pick.skill].name).next().unwrap().click();
+    h.query_all_by_label(&lib.skills[pick.skill].name)
+        .next()
+        .unwrap()
+        .click();
     h.run();
     assert_eq!(h.state().view(), &View::Skill(lib.skills[pick.skill].id.clone()));
 }
@@ -148,7 +164,11 @@ fn review_app(db: &Path) -> App {
 
 fn left_today(h: &Harness<'_, App>) -> usize {
     let label = h.get_by_label_contains("left today:").value().unwrap_or_default();
-    label.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{label}"))
+    label
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{label}"))
 }
 
 #[test]

@@ -36,7 +36,9 @@ fn reason_json(p: &Pick) -> Value {
 /// Prints the skill of the day for `date`.
 pub fn today(lib: &Library, date: NaiveDate, json: bool, markdown: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let Some(pick) = huddle::skill_of_the_day(lib, date) else {
-        return Err(CliError::new("the library has no skills, so there is no skill of the day"));
+        return Err(CliError::new(
+            "the library has no skills, so there is no skill of the day",
+        ));
     };
     let h = huddle::huddle_for(lib, pick.skill, &date.to_string());
     let s = &lib.skills[pick.skill];

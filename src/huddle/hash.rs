@@ -23,7 +23,10 @@ mod tests {
 
     #[test]
     fn is_stable_and_separates_parts() {
-        assert_eq!(stable_hash(&[b"callside", b"empathy"]), stable_hash(&[b"callside", b"empathy"]));
+        assert_eq!(
+            stable_hash(&[b"callside", b"empathy"]),
+            stable_hash(&[b"callside", b"empathy"])
+        );
         assert_ne!(stable_hash(&[b"ab", b"c"]), stable_hash(&[b"a", b"bc"]));
         assert_ne!(stable_hash(&[b"x"]), stable_hash(&[b"y"]));
     }

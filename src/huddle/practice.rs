@@ -78,7 +78,11 @@ mod tests {
         let distinct: std::collections::HashSet<usize> = (0..30)
             .filter_map(|i| practice_round(&lib, None, &format!("seed-{i}")).map(|r| r.line))
             .collect();
-        assert!(distinct.len() > 10, "only {} different lines in 30 rounds", distinct.len());
+        assert!(
+            distinct.len() > 10,
+            "only {} different lines in 30 rounds",
+            distinct.len()
+        );
     }
 
     #[test]

@@ -159,7 +159,9 @@ mod tests {
     #[test]
     fn never_the_same_skill_two_days_running() {
         let lib = builtin();
-        let picks: Vec<usize> = (-400..1200).map(|d| skill_of_the_day(&lib, day(d)).unwrap().skill).collect();
+        let picks: Vec<usize> = (-400..1200)
+            .map(|d| skill_of_the_day(&lib, day(d)).unwrap().skill)
+            .collect();
         for w in picks.windows(2) {
             assert_ne!(w[0], w[1]);
         }
@@ -203,7 +205,9 @@ mod tests {
         let lib = builtin();
         let other = with_pack(r#"(huddle: (seed: "night-shift"))"#).library;
         let a: Vec<usize> = (0..10).map(|d| skill_of_the_day(&lib, day(d)).unwrap().skill).collect();
-        let b: Vec<usize> = (0..10).map(|d| skill_of_the_day(&other, day(d)).unwrap().skill).collect();
+        let b: Vec<usize> = (0..10)
+            .map(|d| skill_of_the_day(&other, day(d)).unwrap().skill)
+            .collect();
         assert_ne!(a, b);
     }
 
@@ -232,10 +236,25 @@ mod tests {
             "(\n  huddle: (\n    order: [\"empathy\", \"empaty\", \"empathy\"],\n    pins: [(date: \"2026-13-01\", skill: \"empathy\"), (date: \"2026-12-01\", skill: \"patiense\")],\n  ),\n)",
         );
         let msgs: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.starts_with("team.ron:3:24: unknown skill \"empaty\"") && m.contains("empathy")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("team.ron:3:34: huddle order: \"empathy\" is listed twice")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("team.ron:4:19:") && m.contains("YYYY-MM-DD")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.contains("unknown skill \"patiense\"")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("team.ron:3:24: unknown skill \"empaty\"") && m.contains("empathy")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("team.ron:3:34: huddle order: \"empathy\" is listed twice")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("team.ron:4:19:") && m.contains("YYYY-MM-DD")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("unknown skill \"patiense\"")),
+            "{msgs:?}"
+        );
         // The good part still applies.
         assert_eq!(loaded.library.huddle.order.len(), 1);
     }

@@ -18,7 +18,12 @@ pub enum Section {
 }
 
 /// All sections, in presentation order.
-pub const SECTIONS: [Section; 4] = [Section::Definition, Section::Analogy, Section::SoundsLike, Section::Practice];
+pub const SECTIONS: [Section; 4] = [
+    Section::Definition,
+    Section::Analogy,
+    Section::SoundsLike,
+    Section::Practice,
+];
 
 impl Section {
     /// The heading shown for the section.
@@ -79,8 +84,16 @@ mod tests {
             let h = huddle_for(&lib, s, "2026-11-24");
             assert!(!h.cards.is_empty() && h.cards.len() <= CARDS, "{}", lib.skills[s].id);
             assert!(h.cards.iter().all(|&p| lib.phrases[p].skill == s));
-            let has_pair = lib.skills[s].phrases.iter().any(|&p| lib.phrases[p].instead_of.is_some());
-            assert_eq!(lib.phrases[h.cards[0]].instead_of.is_some(), has_pair, "{}", lib.skills[s].id);
+            let has_pair = lib.skills[s]
+                .phrases
+                .iter()
+                .any(|&p| lib.phrases[p].instead_of.is_some());
+            assert_eq!(
+                lib.phrases[h.cards[0]].instead_of.is_some(),
+                has_pair,
+                "{}",
+                lib.skills[s].id
+            );
             assert!(h.round.is_some());
         }
     }

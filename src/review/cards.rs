@@ -105,7 +105,12 @@ mod tests {
     fn every_kind_is_drawn_and_ids_are_unique() {
         let lib = content::load(&content::builtin::sources()).library;
         let d = deck(&lib);
-        for kind in [CardKind::InsteadOf, CardKind::LeadSkill, CardKind::Analogy, CardKind::Definition] {
+        for kind in [
+            CardKind::InsteadOf,
+            CardKind::LeadSkill,
+            CardKind::Analogy,
+            CardKind::Definition,
+        ] {
             assert!(d.iter().any(|c| c.kind == kind), "no {kind:?} cards");
         }
         let ids: std::collections::HashSet<&str> = d.iter().map(|c| c.id.as_str()).collect();

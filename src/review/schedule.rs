@@ -204,7 +204,10 @@ mod tests {
         let [again, hard, good, easy] = s.preview(&card, now);
         assert_eq!(again.phase, Phase::Learning);
         assert_eq!(good.phase, Phase::Learning);
-        assert!(again.due < hard.due && hard.due < good.due, "learning steps in minutes grow");
+        assert!(
+            again.due < hard.due && hard.due < good.due,
+            "learning steps in minutes grow"
+        );
         assert!(good.due - now <= Duration::minutes(15));
         assert_eq!(easy.phase, Phase::Review, "Easy skips learning");
         assert!(easy.due - now >= Duration::days(1));

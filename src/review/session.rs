@@ -68,7 +68,10 @@ impl Reviewer {
         let by_id = deck.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         let mut new_order: Vec<usize> = (0..deck.len()).collect();
         new_order.sort_by_key(|&i| (stable_hash(&[b"new-card", deck[i].id.as_bytes()]), i));
-        let since = now.date_naive().checked_sub_days(Days::new(LOG_DAYS)).unwrap_or(NaiveDate::MIN);
+        let since = now
+            .date_naive()
+            .checked_sub_days(Days::new(LOG_DAYS))
+            .unwrap_or(NaiveDate::MIN);
         Ok(Reviewer {
             states: store.states()?,
             log: store.log_since(since)?,
@@ -280,7 +283,12 @@ mod tests {
         assert_eq!(c.review, MAX_PER_DAY);
         let ratings = finish_day(&mut r, now);
         assert_eq!(ratings, MAX_PER_DAY);
-        let today: HashSet<&str> = r.log.iter().filter(|e| e.day == now.date_naive()).map(|e| e.card_id.as_str()).collect();
+        let today: HashSet<&str> = r
+            .log
+            .iter()
+            .filter(|e| e.day == now.date_naive())
+            .map(|e| e.card_id.as_str())
+            .collect();
         assert_eq!(today.len(), MAX_PER_DAY);
     }
 

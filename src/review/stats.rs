@@ -49,7 +49,11 @@ pub fn stats(log: &[LogEntry], counts: Counts, today: NaiveDate, cards_total: us
     let retention_30d = (!review_cards.is_empty()).then(|| remembered as f64 / review_cards.len() as f64);
 
     let reviewed_on = |d: NaiveDate| log.iter().any(|e| e.day == d);
-    let mut day = if reviewed_on(today) { Some(today) } else { today.pred_opt() };
+    let mut day = if reviewed_on(today) {
+        Some(today)
+    } else {
+        today.pred_opt()
+    };
     let mut streak_days = 0;
     while let Some(d) = day.filter(|d| reviewed_on(*d)) {
         streak_days += 1;

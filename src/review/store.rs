@@ -279,7 +279,10 @@ mod tests {
     fn states_and_log_survive_reopening_and_the_log_is_append_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.db");
-        let now = FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 3, 1, 23, 30, 0).unwrap();
+        let now = FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 3, 1, 23, 30, 0)
+            .unwrap();
         let before = CardState::new_card(now.to_utc());
         let after = Fsrs::default().next(&before, Rating::Good, now.to_utc());
         {
@@ -289,10 +292,17 @@ mod tests {
         let s = ReviewStore::open(&path).unwrap();
         let states = s.states().unwrap();
         assert_eq!(states["define:empathy"].phase, after.phase);
-        assert_eq!(states["define:empathy"].due.timestamp_millis(), after.due.timestamp_millis());
+        assert_eq!(
+            states["define:empathy"].due.timestamp_millis(),
+            after.due.timestamp_millis()
+        );
         let log = s.log_since(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).unwrap();
         assert_eq!(log.len(), 1);
-        assert_eq!(log[0].day, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), "local day, not UTC");
+        assert_eq!(
+            log[0].day,
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            "local day, not UTC"
+        );
         assert_eq!(log[0].phase_before, Phase::New);
         assert!(s.conn.execute("DELETE FROM review_log", []).is_err());
         assert!(s.conn.execute("UPDATE review_log SET rating = 1", []).is_err());
@@ -301,8 +311,10 @@ mod tests {
     #[test]
     fn a_newer_schema_is_refused_not_changed() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE review_schema (version INTEGER NOT NULL); INSERT INTO review_schema VALUES (99);")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE review_schema (version INTEGER NOT NULL); INSERT INTO review_schema VALUES (99);",
+        )
+        .unwrap();
         let err = ReviewStore::from_connection(conn).err().unwrap();
         assert!(err.message.contains("newer Callside"), "{err}");
     }

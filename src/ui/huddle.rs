@@ -227,7 +227,10 @@ impl HuddleView {
             ui.add_space(small * 0.5);
             ui.horizontal_wrapped(|ui| {
                 let text = |t: &str| RichText::new(t).size(small);
-                if ui.add_enabled(self.section > 0, egui::Button::new(text("Previous"))).clicked() {
+                if ui
+                    .add_enabled(self.section > 0, egui::Button::new(text("Previous")))
+                    .clicked()
+                {
                     self.step(-1);
                 }
                 if ui
@@ -237,7 +240,11 @@ impl HuddleView {
                     self.step(1);
                 }
                 if section == Section::Practice {
-                    let label = if self.revealed { "Hide the plan" } else { "Reveal the plan (Space)" };
+                    let label = if self.revealed {
+                        "Hide the plan"
+                    } else {
+                        "Reveal the plan (Space)"
+                    };
                     if ui.button(text(label)).clicked() {
                         self.revealed = !self.revealed;
                     }
@@ -246,7 +253,11 @@ impl HuddleView {
                         self.revealed = false;
                     }
                 }
-                let fs = if self.fullscreen { "Leave full screen (F11)" } else { "Full screen (F11)" };
+                let fs = if self.fullscreen {
+                    "Leave full screen (F11)"
+                } else {
+                    "Full screen (F11)"
+                };
                 if ui.button(text(fs)).clicked() {
                     self.fullscreen = !self.fullscreen;
                     acts.push(Action::FullScreen(self.fullscreen));
@@ -271,7 +282,11 @@ impl HuddleView {
                 .color(ui.visuals().weak_text_color()),
         );
         let line = format!("\u{201c}{}\u{201d}", lib.practice[round.line].text);
-        ui.label(RichText::new(line).size(body * 1.2).color(ui.visuals().strong_text_color()));
+        ui.label(
+            RichText::new(line)
+                .size(body * 1.2)
+                .color(ui.visuals().strong_text_color()),
+        );
         ui.add_space(body * 0.5);
         if !self.revealed {
             ui.label(
@@ -282,15 +297,28 @@ impl HuddleView {
             return;
         }
         let plan = huddle::reveal(lib, &round);
-        let lead: Vec<&str> = plan.skills.iter().take(3).map(|r| lib.skills[r.skill].name.as_str()).collect();
-        ui.label(RichText::new(format!("Lead with: {}", lead.join(" · "))).size(body * 0.85).strong());
+        let lead: Vec<&str> = plan
+            .skills
+            .iter()
+            .take(3)
+            .map(|r| lib.skills[r.skill].name.as_str())
+            .collect();
+        ui.label(
+            RichText::new(format!("Lead with: {}", lead.join(" · ")))
+                .size(body * 0.85)
+                .strong(),
+        );
         if let Some(why) = plan.skills.first().and_then(|r| r.why.first()) {
             ui.label(RichText::new(why).size(body * 0.7).color(ui.visuals().text_color()));
         }
         ui.add_space(body * 0.3);
         for (i, ps) in plan.steps.iter().take(4).enumerate() {
             let step = &lib.steps[ps.step];
-            ui.label(RichText::new(format!("{}. {}", i + 1, step.title)).size(body * 0.75).strong());
+            ui.label(
+                RichText::new(format!("{}. {}", i + 1, step.title))
+                    .size(body * 0.75)
+                    .strong(),
+            );
             if let Some(&p) = ps.phrases.first() {
                 ui.label(
                     RichText::new(format!("   \u{201c}{}\u{201d}", lib.phrases[p].text))
@@ -305,9 +333,18 @@ impl HuddleView {
 /// A "Don't:" / "Do:" / "Say:" line in quotes.
 fn quote(ui: &mut egui::Ui, label: &str, text: &str, body: f32, color: Color32) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("{label}:")).size(body * 0.8).strong().color(color));
+        ui.label(
+            RichText::new(format!("{label}:"))
+                .size(body * 0.8)
+                .strong()
+                .color(color),
+        );
         let strong = ui.visuals().strong_text_color();
-        ui.label(RichText::new(format!("\u{201c}{text}\u{201d}")).size(body).color(strong));
+        ui.label(
+            RichText::new(format!("\u{201c}{text}\u{201d}"))
+                .size(body)
+                .color(strong),
+        );
     });
 }
 
@@ -330,11 +367,19 @@ pub fn today_strip(ui: &mut egui::Ui, lib: &Library) -> Actions {
                 if ui.link(RichText::new(&skill.name).strong()).clicked() {
                     acts.push(Action::OpenSkill(skill.id.clone()));
                 }
-                if ui.small_button("Present").on_hover_text("Present it in a huddle (F5)").clicked() {
+                if ui
+                    .small_button("Present")
+                    .on_hover_text("Present it in a huddle (F5)")
+                    .clicked()
+                {
                     acts.push(Action::Go(View::Huddle));
                 }
             });
-            let first = skill.definition.split_inclusive(". ").next().unwrap_or(&skill.definition);
+            let first = skill
+                .definition
+                .split_inclusive(". ")
+                .next()
+                .unwrap_or(&skill.definition);
             ui.label(RichText::new(first.trim()).small());
         });
     ui.add_space(4.0);

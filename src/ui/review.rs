@@ -176,7 +176,11 @@ impl ReviewView {
         let mut reveal = false;
         match card {
             Some(card) => {
-                ui.label(RichText::new(card.kind.question()).small().color(ui.visuals().weak_text_color()));
+                ui.label(
+                    RichText::new(card.kind.question())
+                        .small()
+                        .color(ui.visuals().weak_text_color()),
+                );
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.label(&card.prompt);
@@ -222,7 +226,11 @@ impl ReviewView {
 fn progress(ui: &mut egui::Ui, s: &Stats) {
     ui.label(RichText::new("Progress").strong());
     let retention = match s.retention_30d {
-        Some(r) => format!("{:.0}% remembered (30 days, {} reviews)", r * 100.0, s.retention_reviews),
+        Some(r) => format!(
+            "{:.0}% remembered (30 days, {} reviews)",
+            r * 100.0,
+            s.retention_reviews
+        ),
         None => "no reviews of learned cards yet".into(),
     };
     let days = if s.streak_days == 1 { "day" } else { "days" };
@@ -237,7 +245,11 @@ fn progress(ui: &mut egui::Ui, s: &Stats) {
         .per_day
         .iter()
         .enumerate()
-        .map(|(i, (d, n))| egui_plot::Bar::new(i as f64, *n as f64).name(d.format("%-d %b")).width(0.7))
+        .map(|(i, (d, n))| {
+            egui_plot::Bar::new(i as f64, *n as f64)
+                .name(d.format("%-d %b"))
+                .width(0.7)
+        })
         .collect();
     let first = s.per_day.first().map(|(d, _)| *d);
     let color = theme::good(ui);
@@ -254,7 +266,9 @@ fn progress(ui: &mut egui::Ui, s: &Stats) {
         .y_axis_min_width(18.0)
         .x_axis_formatter(move |mark, _| match first {
             Some(d) if mark.value.fract() == 0.0 && mark.value >= 0.0 => {
-                (d + chrono::Duration::days(mark.value as i64)).format("%-d %b").to_string()
+                (d + chrono::Duration::days(mark.value as i64))
+                    .format("%-d %b")
+                    .to_string()
             }
             _ => String::new(),
         })

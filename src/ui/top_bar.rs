@@ -36,10 +36,18 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
         {
             acts.push(Action::Go(View::ToughCall));
         }
-        if ui.selectable_label(*view == View::Huddle, "Huddle").on_hover_text("Present the skill of the day (F5)").clicked() {
+        if ui
+            .selectable_label(*view == View::Huddle, "Huddle")
+            .on_hover_text("Present the skill of the day (F5)")
+            .clicked()
+        {
             acts.push(Action::Go(View::Huddle));
         }
-        if ui.selectable_label(*view == View::Review, "Review").on_hover_text("Daily flashcards (Ctrl+R)").clicked() {
+        if ui
+            .selectable_label(*view == View::Review, "Review")
+            .on_hover_text("Daily flashcards (Ctrl+R)")
+            .clicked()
+        {
             acts.push(Action::Go(View::Review));
         }
         ui.separator();

@@ -39,7 +39,10 @@ impl Loader<'_> {
             if raw.lines.is_empty() {
                 self.report(
                     at,
-                    format!("practice \"{}\": `lines` is empty: add what a customer might say first", raw.situation),
+                    format!(
+                        "practice \"{}\": `lines` is empty: add what a customer might say first",
+                        raw.situation
+                    ),
                 );
             }
             for line in &raw.lines {
@@ -56,7 +59,10 @@ impl Loader<'_> {
                         ),
                     );
                 } else if self.lib.practice.iter().any(|p| p.tag == tag && p.text == text) {
-                    self.report(line_at, format!("practice \"{}\": this line is already there", raw.situation));
+                    self.report(
+                        line_at,
+                        format!("practice \"{}\": this line is already there", raw.situation),
+                    );
                 } else {
                     self.lib.practice.push(PracticeLine {
                         tag,
