@@ -241,6 +241,7 @@ fn progress(ui: &mut egui::Ui, s: &Stats) {
         ))
         .small(),
     );
+    let color = theme::good(ui);
     let bars: Vec<egui_plot::Bar> = s
         .per_day
         .iter()
@@ -249,10 +250,10 @@ fn progress(ui: &mut egui::Ui, s: &Stats) {
             egui_plot::Bar::new(i as f64, *n as f64)
                 .name(d.format("%-d %b"))
                 .width(0.7)
+                .fill(color)
         })
         .collect();
     let first = s.per_day.first().map(|(d, _)| *d);
-    let color = theme::good(ui);
     egui_plot::Plot::new("reviews-per-day")
         .height(90.0)
         .allow_zoom(false)
@@ -261,6 +262,8 @@ fn progress(ui: &mut egui::Ui, s: &Stats) {
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid(false)
+        .show_x(false)
+        .show_y(false)
         .include_y(0.0)
         .include_y(5.0)
         .y_axis_min_width(18.0)
