@@ -161,7 +161,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
     },
     Shortcut {
         keys: "→ / ← (or Page Down / Page Up)",
-        what: "Huddle: next / previous section; ↑ / ↓ another day's skill",
+        what: "Huddle: next / previous section (Up / Down: another day's skill)",
         bindings: &[
             (Command::NextSection, Chord::Key(NONE, Key::ArrowRight)),
             (Command::NextSection, Chord::Key(NONE, Key::PageDown)),
