@@ -157,6 +157,19 @@ impl Reviewer {
         self.queue(now).0.first().map(|&i| &self.deck[i])
     }
 
+    /// When the next card in learning enters the learn-ahead window (to wake the window then,
+    /// instead of repainting while idle).
+    pub fn next_wake(&self, now: DateTime<FixedOffset>) -> Option<DateTime<Utc>> {
+        let ahead = now.to_utc() + Duration::minutes(LEARN_AHEAD_MINUTES);
+        self.states
+            .iter()
+            .filter(|(id, s)| {
+                matches!(s.phase, Phase::Learning | Phase::Relearning) && s.due > ahead && self.by_id.contains_key(*id)
+            })
+            .map(|(_, s)| s.due - Duration::minutes(LEARN_AHEAD_MINUTES))
+            .min()
+    }
+
     /// Cards left today.
     pub fn counts(&self, now: DateTime<FixedOffset>) -> Counts {
         self.queue(now).1
@@ -290,6 +303,26 @@ mod tests {
             .map(|e| e.card_id.as_str())
             .collect();
         assert_eq!(today.len(), MAX_PER_DAY);
+    }
+
+    #[test]
+    fn a_card_learned_later_wakes_the_window_when_it_comes_into_reach() {
+        let now = at(2, 9, 0);
+        let lib = content::load(&content::builtin::sources()).library;
+        let mut store = ReviewStore::in_memory().unwrap();
+        let before = CardState::new_card(now.to_utc());
+        let mut later = before.clone();
+        later.phase = Phase::Learning;
+        later.due = now.to_utc() + Duration::minutes(60);
+        store
+            .record("define:empathy", Rating::Hard, &before, &later, now)
+            .unwrap();
+        let r = Reviewer::new(&lib, store, now).unwrap();
+        assert_eq!(r.counts(now).learning, 0, "an hour away is past the learn-ahead window");
+        assert_eq!(r.next_wake(now), Some(now.to_utc() + Duration::minutes(40)));
+        let then = now + Duration::minutes(41);
+        assert_eq!(r.counts(then).learning, 1);
+        assert_eq!(r.next_wake(then), None);
     }
 
     #[test]

@@ -212,6 +212,12 @@ impl ReviewView {
         }
         ui.add_space(8.0);
         progress(ui, &r.stats(now));
+        // Wake once when a card being learned comes due; no repaint loop while idle.
+        if let Some(wake) = r.next_wake(now)
+            && let Ok(wait) = (wake - now.to_utc()).to_std()
+        {
+            ui.ctx().request_repaint_after(wait);
+        }
         if reveal {
             self.reveal();
         }
