@@ -151,6 +151,7 @@ impl App {
         };
         self.tough.focus_filter = view == View::ToughCall;
         self.nav = Nav::new(view);
+        self.huddle.set_scale(settings.huddle_scale);
         self.settings = settings;
     }
 
@@ -563,6 +564,7 @@ impl App {
         s.last_view = self.nav.current().clone();
         s.last_query = self.search.query.clone();
         s.last_tags = self.tough.tags().to_vec();
+        s.huddle_scale = self.huddle.scale;
         s
     }
 }

@@ -74,6 +74,15 @@ impl HuddleView {
         px / ppp
     }
 
+    /// Sets the text scale (a saved value out of range, or not a number, resets it).
+    pub fn set_scale(&mut self, scale: f32) {
+        self.scale = if (SCALE_RANGE.0..=SCALE_RANGE.1).contains(&scale) {
+            scale
+        } else {
+            1.0
+        };
+    }
+
     fn step(&mut self, delta: i32) {
         let next = (self.section as i32 + delta).clamp(0, SECTIONS.len() as i32 - 1) as usize;
         self.section = next;

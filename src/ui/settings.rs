@@ -60,6 +60,8 @@ pub struct Settings {
     pub last_query: String,
     /// The tough-call tags (ids) selected when the app closed.
     pub last_tags: Vec<String>,
+    /// The huddle presentation's own text scale (apart from `font_scale`).
+    pub huddle_scale: f32,
 }
 
 impl Default for Settings {
@@ -72,6 +74,7 @@ impl Default for Settings {
             last_view: View::Search,
             last_query: String::new(),
             last_tags: Vec::new(),
+            huddle_scale: 1.0,
         }
     }
 }
