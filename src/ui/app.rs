@@ -7,7 +7,7 @@ use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
 use crate::content::{self, Library};
-use crate::live::Content;
+use crate::live::{Content, Live, LiveConfig};
 use crate::store::{LoadNote, Store, UserData};
 use std::sync::Arc;
 
@@ -44,6 +44,11 @@ pub struct App {
     actions: Actions,
     /// A window size asked for on the command line, sent to the window on the first frame.
     start_size: Option<[f32; 2]>,
+    /// The pack loader and watcher, when packs are in use.
+    live: Option<Live>,
+    /// Packs are still loading (the built-in library shows meanwhile).
+    loading: bool,
+    toasts: egui_notify::Toasts,
 }
 
 impl Default for App {
@@ -87,6 +92,9 @@ impl App {
             start_size: None,
             applied: None,
             settings: Settings::default(),
+            live: None,
+            loading: false,
+            toasts: egui_notify::Toasts::default(),
         };
         app.restore(settings);
         app
@@ -147,17 +155,71 @@ impl App {
         self.settings = settings;
     }
 
-    /// Builds the app for eframe: loads packs, saved settings, user data, and the start flags.
+    /// Builds the app for eframe: saved settings, user data and the start flags, on the
+    /// built-in library at once; packs load on a worker thread and are swapped in when ready.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
-        let content = Content::new(content::load_with_packs(&start.packs));
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
+        let mut roots = start.packs.clone();
+        let team = start.team_folder.clone().or_else(|| {
+            Some(settings.team_folder.trim())
+                .filter(|t| !t.is_empty())
+                .map(Into::into)
+        });
+        let mut config = LiveConfig::new(Vec::new());
+        if let Some(team) = team {
+            if start.poll || settings.poll_team_folder {
+                config.poll.push(team.clone());
+            }
+            roots.push(team);
+        }
+        config.roots = roots;
         let store = start.data_dir.as_deref().map(Store::in_dir);
-        let mut app = App::new(Arc::new(content), settings, store);
+        let mut app = App::new(Arc::new(Content::builtin()), settings, store);
         app.apply_start(&start);
+        if !config.roots.is_empty() {
+            app.start_live(config, &cc.egui_ctx);
+        }
         app
+    }
+
+    /// Starts loading and watching packs; each new content is swapped in at the start of the
+    /// next frame (the loader asks `ctx` for that frame).
+    pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.live = Some(Live::start(config, move || ctx.request_repaint()));
+        self.loading = true;
+    }
+
+    /// Takes in content from the loader: swaps it in and tells about new problems.
+    fn take_content(&mut self, content: Arc<Content>) {
+        let old: std::collections::HashSet<String> = self.content.problems.iter().map(|p| p.to_string()).collect();
+        let new: Vec<String> = content
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .filter(|p| !old.contains(p))
+            .collect();
+        if let Some(first) = new.first() {
+            let more = if new.len() > 1 {
+                format!(" (and {} more)", new.len() - 1)
+            } else {
+                String::new()
+            };
+            // A plain "!" (the crate's own error icon is a glyph our fonts lack).
+            self.toasts
+                .custom(
+                    format!("{first}{more}"),
+                    "!".into(),
+                    egui::Color32::from_rgb(0xd0, 0x45, 0x3a),
+                )
+                .closable(false)
+                .duration(Some(std::time::Duration::from_secs(8)));
+        }
+        self.loading = false;
+        self.swap_content(content);
     }
 
     /// Applies `--query`, `--skill` and `--tough-call`.
@@ -228,6 +290,9 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        if let Some(c) = self.live.as_ref().and_then(Live::latest) {
+            self.take_content(c);
+        }
         self.keys(&ctx);
 
         let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
@@ -262,6 +327,7 @@ impl App {
         for a in actions {
             self.apply(&ctx, a);
         }
+        self.toasts.show(&ctx);
     }
 
     fn toast_bar(&mut self, ui: &mut egui::Ui) {
@@ -281,6 +347,13 @@ impl App {
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
+        if self.loading {
+            ui.label(
+                egui::RichText::new("Loading packs… (the built-in library is ready)")
+                    .small()
+                    .weak(),
+            );
+        }
         if let Some(n) = self.notice.clone() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(n).color(theme::dont(ui)));
@@ -303,9 +376,19 @@ impl App {
                 }
             });
             if self.show_problems {
-                for p in problems {
-                    ui.label(egui::RichText::new(p.to_string()).monospace().small());
-                }
+                // Only the rows on screen are laid out: a pack with 100,000 problems costs
+                // no more per frame than one with ten.
+                let row = ui.text_style_height(&egui::TextStyle::Small);
+                egui::ScrollArea::both()
+                    .id_salt("problems")
+                    .max_height(row * 12.0)
+                    .auto_shrink([false, true])
+                    .show_rows(ui, row, problems.len(), |ui, rows| {
+                        for p in &problems[rows] {
+                            let text = egui::RichText::new(p.to_string()).monospace().small();
+                            ui.add(egui::Label::new(text).extend());
+                        }
+                    });
             }
         }
     }

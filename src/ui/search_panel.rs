@@ -294,7 +294,8 @@ impl SearchPanel {
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
         let weak = ui.visuals().weak_text_color();
-        let skill_name = format!("\n{}", lib.skills[ph.skill].name);
+        let from = crate::live::Origin::of(&ph.source).label();
+        let skill_name = format!("\n{} · {from}", lib.skills[ph.skill].name);
         highlight::append(&mut job, ui, &skill_name, &[], TextStyle::Small, weak);
         if let Some(i) = &ph.instead_of {
             // Matches in the "instead of" line are highlighted too (that may be what they typed).

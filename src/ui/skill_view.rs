@@ -75,6 +75,8 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>,
                     for c in &ph.channels {
                         theme::chip(ui, c.id());
                     }
+                    let from = crate::live::Origin::of(&ph.source).label();
+                    ui.label(RichText::new(format!("from {from}")).small().weak());
                 });
             });
             if is_sel && scroll {

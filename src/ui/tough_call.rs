@@ -425,6 +425,8 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             if ui.small_button(hint).clicked() {
                 acts.push(Action::CopyPhrase(ph.id.clone()));
             }
+            let from = crate::live::Origin::of(&ph.source).label();
+            ui.label(RichText::new(format!("from {from}")).small().weak());
         });
     });
 }
