@@ -8,5 +8,5 @@ pub mod watch;
 mod worker;
 
 pub use content::Content;
-pub use packs::{MINE_PREFIX, Origin, PackSet};
+pub use packs::{Origin, PackSet};
 pub use worker::{Live, LiveConfig, PACK_TIMEOUT};

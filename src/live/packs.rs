@@ -3,6 +3,7 @@
 //! that check, no watching (see [`super::worker`]).
 
 use crate::content::{self, Loaded, Problem, Source, read_pack_path};
+use crate::store::MINE_SOURCE;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -18,15 +19,12 @@ pub enum Origin {
     Pack(String),
 }
 
-/// The `Source::path` prefix of the rep's own cards.
-pub const MINE_PREFIX: &str = "mine:";
-
 impl Origin {
     /// Where a card whose [`crate::content::Phrase::source`] is `source` comes from.
     pub fn of(source: &str) -> Origin {
         if source.starts_with("builtin:") {
             Origin::Builtin
-        } else if source.starts_with(MINE_PREFIX) {
+        } else if source == MINE_SOURCE {
             Origin::Mine
         } else {
             let stem = Path::new(source).file_stem().map(|s| s.to_string_lossy().into_owned());
@@ -93,7 +91,7 @@ impl PackSet {
         &self.roots
     }
 
-    /// Sets the rep's own cards (a pack whose path starts with [`MINE_PREFIX`]); true if changed.
+    /// Sets the rep's own cards (a pack whose path is [`MINE_SOURCE`]); true if changed.
     pub fn set_mine(&mut self, mine: Option<Source>) -> bool {
         let same = match (&self.mine, &mine) {
             (Some(a), Some(b)) => a.path == b.path && a.text == b.text,
@@ -359,7 +357,7 @@ mod tests {
     #[test]
     fn origins_read_from_the_source_path() {
         assert_eq!(Origin::of("builtin:phrases/core.ron"), Origin::Builtin);
-        assert_eq!(Origin::of("mine:cards"), Origin::Mine);
+        assert_eq!(Origin::of(MINE_SOURCE), Origin::Mine);
         assert_eq!(Origin::of("/team/drive/billing.ron"), Origin::Pack("billing".into()));
         assert_eq!(Origin::Pack("billing".into()).label(), "billing");
     }
@@ -368,7 +366,7 @@ mod tests {
     fn the_reps_own_cards_load_last_and_changes_are_noticed() {
         let mut set = PackSet::new(Vec::new(), Duration::from_secs(20));
         let mine = Source {
-            path: format!("{MINE_PREFIX}cards"),
+            path: MINE_SOURCE.into(),
             text: r#"(phrases: [(id: "mine-1", skill: "empathy", text: "My own words.")])"#.into(),
         };
         assert!(set.set_mine(Some(mine.clone())));

@@ -24,6 +24,8 @@ pub struct LiveConfig {
     pub poll: Vec<PathBuf>,
     /// How long one pack may take to load.
     pub timeout: Duration,
+    /// The rep's own cards as a pack, loaded last.
+    pub mine: Option<Source>,
 }
 
 impl LiveConfig {
@@ -34,6 +36,7 @@ impl LiveConfig {
             watch: true,
             poll: Vec::new(),
             timeout: PACK_TIMEOUT,
+            mine: None,
         }
     }
 }
@@ -78,6 +81,7 @@ impl Live {
             })
             .collect();
         let mut set = PackSet::new(config.roots, config.timeout);
+        set.set_mine(config.mine);
         let spawned = std::thread::Builder::new()
             .name("callside-loader".into())
             .spawn(move || {
@@ -193,7 +197,7 @@ mod tests {
         );
         live.wait(Duration::from_secs(30)).expect("first content");
         live.set_mine(Some(Source {
-            path: format!("{}cards", super::super::packs::MINE_PREFIX),
+            path: crate::store::MINE_SOURCE.into(),
             text: r#"(phrases: [(id: "mine-zebra", skill: "empathy", text: "Zebras are patient.")])"#.into(),
         }));
         let c = live.wait(Duration::from_secs(30)).expect("content with my card");
