@@ -1,14 +1,17 @@
 //! The app: owns the content snapshot, settings and user data; routes keys; applies actions.
 
 use super::action::{Action, Actions};
+use super::card_form::CardForm;
 use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
+use super::tray::Tray;
+use super::user::UserView;
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
 use crate::content::{self, Library};
 use crate::live::{Content, Live, LiveConfig};
-use crate::store::{LoadNote, Store, UserData};
+use crate::store::{CardDraft, Db, Move, Opened};
 use std::sync::Arc;
 
 /// eframe storage key for [`Settings`].
@@ -38,9 +41,16 @@ pub struct App {
     toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
     pub last_copied: Option<String>,
-    user: UserData,
-    store: Option<Store>,
+    user: UserView,
     notice: Option<String>,
+    /// The card form, when open.
+    card_form: Option<CardForm>,
+    /// The reply being built from several cards.
+    pub tray: Tray,
+    /// The card deleted last (for undo).
+    deleted: Option<String>,
+    /// The rep's own cards changed: send them to the loader at the next frame.
+    mine_dirty: bool,
     actions: Actions,
     /// A window size asked for on the command line, sent to the window on the first frame.
     start_size: Option<[f32; 2]>,
@@ -59,20 +69,11 @@ impl Default for App {
 }
 
 impl App {
-    /// An app over some content, with saved settings and (optionally) a user-data store.
-    pub fn new(content: Arc<Content>, settings: Settings, store: Option<Store>) -> App {
-        let mut store = store;
-        let (user, notice) = match store.as_mut().map(|s| (s.load(), s.path().display().to_string())) {
-            Some(((d, LoadNote::KeptAside { reason, moved_to }), path)) => (
-                d,
-                Some(format!(
-                    "Your saved data in {path} could not be read ({reason}). It was kept as {}.",
-                    moved_to.display()
-                )),
-            ),
-            Some(((d, _), _)) => (d, None),
-            None => (UserData::default(), None),
-        };
+    /// An app over some content, with saved settings and the rep's data (`None`: kept in
+    /// memory, nothing saved).
+    pub fn new(content: Arc<Content>, settings: Settings, store: Option<Opened>) -> App {
+        let (user, notes) = UserView::open(store);
+        let notice = (!notes.is_empty()).then(|| notes.join(" "));
         let mut app = App {
             content,
             nav: Nav::new(View::Search),
@@ -85,9 +86,12 @@ impl App {
             show_problems: false,
             toast: None,
             last_copied: None,
+            mine_dirty: !user.own.is_empty(),
             user,
-            store,
             notice,
+            card_form: None,
+            tray: Tray::default(),
+            deleted: None,
             actions: Actions::new(),
             start_size: None,
             applied: None,
@@ -138,6 +142,7 @@ impl App {
             self.nav = Nav::new(View::Search);
         }
         self.tough.refind(&self.content);
+        self.tray.refind(&self.content.library);
         let q = self.search.query.clone();
         self.search.set_query(&q, &self.content);
     }
@@ -176,10 +181,25 @@ impl App {
             roots.push(team);
         }
         config.roots = roots;
-        let store = start.data_dir.as_deref().map(Store::in_dir);
+        let mut notice = None;
+        let store = start.data_dir.as_deref().and_then(|d| match Db::open_in(d) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                notice = Some(format!(
+                    "Your data in {} could not be opened ({e}); nothing you do now is saved.",
+                    d.display()
+                ));
+                None
+            }
+        });
         let mut app = App::new(Arc::new(Content::builtin()), settings, store);
+        if notice.is_some() {
+            app.notice = notice;
+        }
         app.apply_start(&start);
-        if !config.roots.is_empty() {
+        if !config.roots.is_empty() || !app.user.own.is_empty() {
+            config.mine = Some(app.user.own_source());
+            app.mine_dirty = false;
             app.start_live(config, &cc.egui_ctx);
         }
         app
@@ -290,6 +310,21 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        if std::mem::take(&mut self.mine_dirty) {
+            // Own cards are loaded and indexed on the loader thread, like packs.
+            let mine = Some(self.user.own_source());
+            match &self.live {
+                Some(live) => live.set_mine(mine),
+                None => {
+                    let config = LiveConfig {
+                        watch: false,
+                        mine,
+                        ..LiveConfig::new(Vec::new())
+                    };
+                    self.start_live(config, &ctx);
+                }
+            }
+        }
         if let Some(c) = self.live.as_ref().and_then(Live::latest) {
             self.take_content(c);
         }
@@ -304,6 +339,10 @@ impl App {
             if self.legend {
                 self.actions.append(legend::show(ui));
             }
+            if let Some(form) = &mut self.card_form {
+                self.actions.append(form.show(ui, &content.library));
+            }
+            self.actions.append(self.tray.show(ui, &content.library));
             if let Some(fill) = &mut self.fill {
                 self.actions.append(fill.show(ui));
             }
@@ -312,7 +351,8 @@ impl App {
                 View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
                         let scroll = std::mem::take(&mut self.skill_scroll);
-                        skill_view::show(ui, &content.library, ix, self.skill_selected.as_deref(), scroll)
+                        let sel = self.skill_selected.as_deref();
+                        skill_view::show(ui, &content.library, ix, sel, scroll, &self.user)
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
@@ -353,6 +393,14 @@ impl App {
                     .small()
                     .weak(),
             );
+        }
+        if let Some(id) = self.deleted.clone() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Your card {id} was deleted."));
+                if ui.small_button("Undo").on_hover_text("Ctrl+Z").clicked() {
+                    self.actions.push(Action::UndoDelete);
+                }
+            });
         }
         if let Some(n) = self.notice.clone() {
             ui.horizontal_wrapped(|ui| {
@@ -396,6 +444,16 @@ impl App {
     /// Keyboard routing, driven by the shortcut table in [`keys`]. Runs before drawing so
     /// arrows, Enter and Esc reach us, not the text box.
     fn keys(&mut self, ctx: &egui::Context) {
+        if let Some(form) = &mut self.card_form {
+            if keys::fired(ctx, Command::Escape, false).is_some() {
+                self.card_form = None;
+            } else if keys::fired(ctx, Command::SaveCard, false).is_some()
+                && let Some(a) = form.submit(&self.content.library)
+            {
+                self.actions.push(a);
+            }
+            return;
+        }
         if let Some(fill) = &mut self.fill {
             if keys::fired(ctx, Command::Escape, false).is_some() {
                 self.fill = None;
@@ -423,6 +481,17 @@ impl App {
                 self.actions.push(a);
             }
         }
+        if fired(Command::NewCard).is_some() {
+            self.actions.push(Action::NewCard(None));
+        }
+        if fired(Command::CopyReply).is_some()
+            && let Some(a) = self.tray.submit(&self.content.library)
+        {
+            self.actions.push(a);
+        }
+        if !typing && fired(Command::Undo).is_some() {
+            self.actions.push(Action::UndoDelete);
+        }
         let digit = fired(Command::CopyNth);
         // The pasted-message box keeps its own keys (new lines, arrows, Esc).
         if ctx.memory(|m| m.has_focus(egui::Id::unique(MESSAGE_BOX))) {
@@ -439,6 +508,33 @@ impl App {
                 View::ToughCall => false,
             };
         let copy = can_copy && fired(Command::Copy).is_some();
+        // The selected thing, for starring, moving favorites and the reply tray.
+        let (selected, selected_card) = match self.nav.current() {
+            View::Search => (
+                self.search.selected_id().map(str::to_string),
+                self.search.selected_card().map(str::to_string),
+            ),
+            View::Skill(_) => (self.skill_selected.clone(), self.skill_selected.clone()),
+            View::ToughCall => (None, None),
+        };
+        if let Some(id) = &selected {
+            if fired(Command::Star).is_some() {
+                self.actions.push(Action::ToggleFavorite(id.clone()));
+            }
+            if self.user.is_favorite(id) {
+                if fired(Command::FavoriteUp).is_some() {
+                    self.actions.push(Action::MoveFavorite(id.clone(), -1));
+                }
+                if fired(Command::FavoriteDown).is_some() {
+                    self.actions.push(Action::MoveFavorite(id.clone(), 1));
+                }
+            }
+        }
+        if let Some(id) = selected_card
+            && fired(Command::AddToReply).is_some()
+        {
+            self.actions.push(Action::AddToTray(id));
+        }
         let delta = i32::from(fired(Command::Down).is_some()) - i32::from(fired(Command::Up).is_some());
         let enter = fired(Command::Activate).is_some();
         let esc = fired(Command::Escape).is_some();
@@ -526,12 +622,12 @@ impl App {
                 self.last_copied = Some(text);
                 self.fill = None;
                 if let Some(id) = phrase {
-                    self.user.count_copy(&id);
+                    let mut r = self.user.record_copy(&id);
                     if self.nav.current() == &View::ToughCall {
                         let ids = self.tough.tags().to_vec();
-                        self.user.remember_situation(&ids);
+                        r = r.and(self.user.remember_situation(&ids));
                     }
-                    self.save_user();
+                    self.saved(r);
                 }
             }
             Action::OpenSkill(id) => {
@@ -582,6 +678,88 @@ impl App {
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
             Action::CancelFill => self.fill = None,
+            Action::ToggleFavorite(id) => {
+                let r = self.user.toggle_favorite(&id).map(|on| {
+                    let what = if on { "Starred" } else { "Unstarred" };
+                    self.toast = Some((format!("{what}: {}", self.describe(&id)), ctx.input(|i| i.time)));
+                });
+                self.saved(r);
+            }
+            Action::MoveFavorite(id, delta) => {
+                let to = if delta < 0 { Move::Up } else { Move::Down };
+                let r = self.user.move_favorite(&id, to).map(|_| ());
+                self.saved(r);
+            }
+            Action::NewCard(from) => {
+                let draft = from
+                    .as_deref()
+                    .and_then(|id| CardDraft::from_card(self.lib(), id))
+                    .or_else(|| match self.nav.current() {
+                        View::Skill(s) => Some(CardDraft {
+                            skill: s.clone(),
+                            ..CardDraft::default()
+                        }),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                self.card_form = Some(CardForm::new(draft, None));
+            }
+            Action::EditCard(id) => {
+                if let Some(card) = self.user.own.iter().find(|c| c.id == id) {
+                    self.card_form = Some(CardForm::new(card.draft(), Some(id)));
+                }
+            }
+            Action::SaveCard(draft, editing) => match self.user.save_card(&draft, editing.as_deref()) {
+                Ok(card) => {
+                    self.card_form = None;
+                    self.mine_dirty = true;
+                    self.toast = Some(("Saved as your card".into(), ctx.input(|i| i.time)));
+                    if self.nav.current() == &View::Search {
+                        self.search.select_card(&card.id);
+                    }
+                }
+                Err(e) => {
+                    if let Some(f) = &mut self.card_form {
+                        f.fail(e);
+                    }
+                }
+            },
+            Action::CloseCardForm => self.card_form = None,
+            Action::DeleteCard(id) => {
+                let r = self.user.delete_card(&id).map(|c| {
+                    self.deleted = Some(c.id);
+                    self.card_form = None;
+                    self.mine_dirty = true;
+                });
+                self.saved(r);
+            }
+            Action::UndoDelete => {
+                if let Some(id) = self.deleted.take() {
+                    let r = self.user.restore_card(&id).map(|_| self.mine_dirty = true);
+                    self.saved(r);
+                }
+            }
+            Action::ExportMine => self.export_mine(ctx),
+            Action::AddToTray(id) => {
+                self.tray.add(&id);
+                self.toast = Some((
+                    format!("Added to the reply ({} cards)", self.tray.cards().len()),
+                    ctx.input(|i| i.time),
+                ));
+            }
+            Action::MoveInTray(at, delta) => self.tray.shift(at, delta),
+            Action::RemoveFromTray(at) => self.tray.remove(at),
+            Action::ClearTray => self.tray.clear(),
+            Action::CopyReply(text) => {
+                let ids = self.tray.cards().to_vec();
+                self.apply(ctx, Action::CopyText(text, None));
+                let mut r = Ok(());
+                for id in ids {
+                    r = r.and(self.user.record_copy(&id));
+                }
+                self.saved(r);
+                self.tray.clear();
+            }
         }
     }
 
@@ -589,21 +767,54 @@ impl App {
     fn leave_tough_call(&mut self) {
         let ids = self.tough.tags().to_vec();
         if !ids.is_empty() && self.user.recent_situations.first() != Some(&ids) {
-            self.user.remember_situation(&ids);
-            self.save_user();
+            let r = self.user.remember_situation(&ids);
+            self.saved(r);
         }
     }
 
-    fn save_user(&mut self) {
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&self.user)
-        {
+    /// Shows a failed save as a notice (the rep's data is never dropped silently).
+    fn saved(&mut self, r: Result<(), String>) {
+        if let Err(e) = r {
             self.notice = Some(format!("Could not save your data: {e}"));
         }
     }
 
-    /// The user's data (recents, copy counts).
-    pub fn user(&self) -> &UserData {
+    /// A skill's or card's name for a message.
+    fn describe(&self, id: &str) -> String {
+        let lib = self.lib();
+        if let Some(p) = lib.phrase_index(id) {
+            let t: String = lib.phrases[p].text.chars().take(40).collect();
+            format!("“{t}…”")
+        } else {
+            lib.skill(id).map_or(id.to_string(), |s| s.name.clone())
+        }
+    }
+
+    /// Writes the rep's own cards as a pack (`exports/my-cards.ron` in the data folder).
+    fn export_mine(&mut self, ctx: &egui::Context) {
+        if self.user.own.is_empty() {
+            self.notice = Some("You have no cards of your own to export yet (Ctrl+N writes one).".into());
+            return;
+        }
+        let dir = self.user.folder().unwrap_or_else(std::env::temp_dir).join("exports");
+        let path = dir.join("my-cards.ron");
+        let text = self.user.export_text();
+        let r = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
+        match r {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "Exported {} card(s) to {}: give it to your team lead for the team folder.",
+                    self.user.own.len(),
+                    path.display()
+                ));
+                ctx.request_repaint();
+            }
+            Err(e) => self.notice = Some(format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+
+    /// The rep's data as the window shows it.
+    pub fn user(&self) -> &UserView {
         &self.user
     }
 

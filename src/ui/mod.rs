@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod card_form;
 mod fill;
 mod highlight;
 pub mod keys;
@@ -14,6 +15,8 @@ mod skill_view;
 mod theme;
 mod top_bar;
 mod tough_call;
+mod tray;
+pub mod user;
 
 pub use app::App;
 
