@@ -340,7 +340,11 @@ impl App {
                 self.actions.append(legend::show(ui));
             }
             if let Some(form) = &mut self.card_form {
-                self.actions.append(form.show(ui, &content.library));
+                // The form has the window to itself until it is saved or closed.
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    self.actions.append(form.show(ui, &content.library));
+                });
+                return;
             }
             self.actions.append(self.tray.show(ui, &content.library));
             if let Some(fill) = &mut self.fill {
@@ -364,6 +368,10 @@ impl App {
             self.actions.append(acts);
         });
         let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What they changed was drawn before it changed: draw once more.
+            ctx.request_repaint();
+        }
         for a in actions {
             self.apply(&ctx, a);
         }

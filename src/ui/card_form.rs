@@ -67,7 +67,7 @@ impl CardForm {
             let title = if self.editing.is_some() {
                 "Edit my card"
             } else {
-                "New card"
+                "Your new card"
             };
             ui.label(RichText::new(title).strong());
             let label = ui.label("What to say");

@@ -67,7 +67,7 @@ impl SearchPanel {
     }
 
     /// Searches again if the query or the content changed; results go skills first. A new query
-    /// preselects the best hit; new content keeps the selected item if it is still found.
+    /// preselects the best hit; new content keeps the selected item if it is still there.
     fn refresh(&mut self, content: &Content) {
         let key = (self.query.clone(), content.generation);
         if self.searched.as_ref() == Some(&key) {
@@ -96,7 +96,8 @@ impl SearchPanel {
                 Item::Phrase(id) => lib.phrase_index(id).is_some(),
             });
             if !still {
-                self.selected = None;
+                // What was selected is gone (or nothing was): the best hit, as for a new query.
+                self.selected = best;
             }
         } else {
             self.selected = best;
@@ -234,7 +235,7 @@ impl SearchPanel {
         for (title, items) in sections(lib, user) {
             ui.label(RichText::new(title).strong());
             if title == FAVORITES {
-                ui.label(RichText::new("Alt+↑ / Alt+↓ moves the selected one").small().weak());
+                ui.label(RichText::new("Alt+Up / Alt+Down moves the selected one").small().weak());
             }
             for item in items {
                 match &item {
