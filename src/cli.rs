@@ -24,6 +24,13 @@ pub struct Cli {
     /// Extra content pack (a .ron file or a folder of them); repeat for more.
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
+    /// The team's shared pack folder (a synced or network drive); the window watches it.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub team_folder: Option<PathBuf>,
+    /// Look at the team folder every 2 s instead of waiting for change events (network drives
+    /// that send none; detected for NFS/SMB mounts).
+    #[arg(long)]
+    pub poll: bool,
     /// Open the window with this search filled in.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,

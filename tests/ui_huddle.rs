@@ -184,8 +184,7 @@ fn a_review_session_reveals_rates_and_survives_a_restart() {
         .clone();
 
     let mut h = harness(review_app(&db), 360.0, 600.0);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::R);
-    h.run();
+    press(&mut h, Key::F6);
     assert_eq!(h.state().view(), &View::Review);
     let before = left_today(&h);
     assert!(before > 0);

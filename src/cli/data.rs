@@ -84,6 +84,11 @@ pub(super) fn favorites(
     json: bool,
     io: Io,
 ) -> Result<i32, CliError> {
+    if let Some(bad) = add.iter().find(|id| !crate::text::is_valid_id(id)) {
+        return Err(CliError::new(format!(
+            "\"{bad}\" is not an id: ids are lowercase letters, digits and dashes (`callside search` shows them)"
+        )));
+    }
     let mut db = open(io.err)?;
     for id in add {
         db.add_favorite(id)?;

@@ -597,6 +597,7 @@ impl<'a> Loader<'a> {
             instead_of: instead_of.map(str::to_string),
             situations,
             channels,
+            source: self.sources[src].path.clone(),
         });
     }
 

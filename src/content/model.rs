@@ -62,6 +62,9 @@ pub struct Phrase {
     pub situations: Vec<usize>,
     /// Channels it suits; empty means any.
     pub channels: Vec<Channel>,
+    /// The content file it came from (its [`super::Source`] path; `builtin:…` when built in).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// A conversation channel.

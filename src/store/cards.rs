@@ -392,7 +392,7 @@ mod tests {
 
         let gone = db.delete_card(&a.id, 40).unwrap();
         assert_eq!(gone, a2);
-        assert_eq!(db.own_cards().unwrap(), [b.clone()]);
+        assert_eq!(db.own_cards().unwrap(), std::slice::from_ref(&b));
         assert!(matches!(db.update_card(&a.id, &d, 50), Err(StoreError::NoSuchCard(_))));
         assert!(matches!(db.delete_card(&a.id, 50), Err(StoreError::NoSuchCard(_))));
         assert_eq!(db.restore_card(&a.id).unwrap(), a2);

@@ -34,6 +34,22 @@ impl Db {
         Ok(())
     }
 
+    /// Records one copy of each card in `ids` (a reply built from several cards), in one
+    /// transaction; a card listed twice counts twice.
+    pub fn record_copies(&mut self, ids: &[String], at: Millis) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut st = tx.prepare_cached("INSERT INTO copies (card_id, at, count) VALUES (?1, ?2, 1)")?;
+            for id in ids {
+                st.execute(params![id, at])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Distinct card ids, most recently copied first, copied at or before `now`; at most `limit`.
     pub fn recently_copied(&self, now: Millis, limit: usize) -> Result<Vec<String>, StoreError> {
         let mut st = self.conn.prepare_cached(
@@ -90,6 +106,15 @@ mod tests {
         // Same millisecond: the later write wins.
         db.record_copy("b", T0 + 30).unwrap();
         assert_eq!(db.recently_copied(T0 + 100, 1).unwrap(), ["b"]);
+    }
+
+    #[test]
+    fn a_reply_of_several_cards_counts_each() {
+        let mut db = Db::open_in_memory().unwrap();
+        db.record_copies(&["a".into(), "b".into(), "a".into()], T0).unwrap();
+        let counts = db.copy_counts().unwrap();
+        assert_eq!((counts["a"], counts["b"]), (2, 1));
+        assert_eq!(db.recently_copied(T0, 5).unwrap(), ["a", "b"]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! that cannot be opened is moved aside byte-identical and a fresh one begun.
 
 use super::{StoreError, import, now_ms, schema, temp};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -158,12 +159,28 @@ impl Db {
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
+
+    /// A number that changes when another connection (a CLI command, a second window) commits a
+    /// change; this connection's own writes leave it alone. Cheap: poll it to know when to read a
+    /// fresh [`super::UserSnapshot`].
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
 }
 
 /// Opens and checks a database file: readable, not from a newer schema, intact; then WAL mode
 /// and migrations. Nothing is written before the checks pass.
 fn open_checked(path: &Path) -> Result<Connection, OpenFailure> {
+    // SQLite would wait forever on a FIFO and read a device without end: only a regular file
+    // (or none yet) is ours to open.
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => return Err(OpenFailure::Unreadable("it is not a regular file".into())),
+        _ => {}
+    }
     let mut conn = Connection::open(path)?;
+    // Closing a WAL database checkpoints it into the main file: not before we know it is ours,
+    // so a file we move aside keeps its bytes.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = schema::version(&conn)?;
     if version > schema::SCHEMA_VERSION {
@@ -184,6 +201,7 @@ fn open_checked(path: &Path) -> Result<Connection, OpenFailure> {
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     schema::migrate(&mut conn)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
 
@@ -225,6 +243,8 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn creates_a_wal_database_at_the_current_version() {
@@ -280,6 +300,86 @@ mod tests {
             let _ = std::fs::remove_file(dir.path().join("callside.db-wal"));
             let _ = std::fs::remove_file(dir.path().join("callside.db-shm"));
         }
+    }
+
+    #[test]
+    fn a_newer_wal_database_keeps_its_wal_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        let wal = dir.path().join("callside.db-wal");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+                .unwrap();
+            let _: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+                .unwrap();
+            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+                .unwrap();
+            conn.pragma_update(None, "user_version", 99).unwrap();
+        }
+        let (db_bytes, wal_bytes) = (std::fs::read(&path).unwrap(), std::fs::read(&wal).unwrap());
+        assert!(!wal_bytes.is_empty());
+        let opened = Db::open_in(dir.path()).unwrap();
+        let [OpenNote::KeptAside { moved_to, .. }] = opened.notes.as_slice() else {
+            panic!("{:?}", opened.notes)
+        };
+        assert_eq!(std::fs::read(moved_to).unwrap(), db_bytes);
+        assert_eq!(
+            std::fs::read(dir.path().join("callside.db.unreadable-1-wal")).unwrap(),
+            wal_bytes
+        );
+        // The aside copy still opens with its data.
+        let old = Connection::open(moved_to).unwrap();
+        let x: i64 = old.query_row("SELECT x FROM future", [], |r| r.get(0)).unwrap();
+        assert_eq!(x, 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_device_links_are_moved_aside_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        let opened = Db::open_in(dir.path()).unwrap();
+        let [OpenNote::KeptAside { moved_to, reason }] = opened.notes.as_slice() else {
+            panic!("{:?}", opened.notes)
+        };
+        assert!(reason.contains("not a regular file"), "{reason}");
+        assert_eq!(std::fs::read_link(moved_to).unwrap(), Path::new("/dev/zero"));
+        drop(opened);
+        std::fs::remove_file(&path).unwrap();
+        if std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            let opened = Db::open_in(dir.path()).unwrap();
+            assert!(matches!(opened.notes.as_slice(), [OpenNote::KeptAside { .. }]));
+            assert!(
+                dir.path()
+                    .join("callside.db.unreadable-2")
+                    .symlink_metadata()
+                    .unwrap()
+                    .file_type()
+                    .is_fifo()
+            );
+        }
+    }
+
+    #[test]
+    fn data_version_tells_of_writes_by_others_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = Db::open_in(dir.path()).unwrap().db;
+        let mut b = Db::open_in(dir.path()).unwrap().db;
+        let v0 = a.data_version().unwrap();
+        a.add_favorite("x").unwrap();
+        assert_eq!(a.data_version().unwrap(), v0);
+        b.add_favorite("y").unwrap();
+        let v1 = a.data_version().unwrap();
+        assert_ne!(v1, v0);
+        assert_eq!(a.favorites().unwrap(), ["x", "y"]);
+        assert_eq!(a.data_version().unwrap(), v1);
     }
 
     #[test]

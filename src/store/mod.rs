@@ -13,6 +13,8 @@
 //! - Own cards ([`OwnCard`], [`CardDraft`], [`Db::create_card`], [`Db::update_card`],
 //!   [`Db::delete_card`] + [`Db::restore_card`] for undo) and their rendering as a pack the content
 //!   loader reads ([`own_pack_source`], [`export_pack_text`]).
+//! - [`Db::snapshot`] reads all of it at once into a [`UserSnapshot`] for the window to draw from;
+//!   [`Db::data_version`] tells cheaply when another process has written since.
 //!
 //! The old `user.ron` store ([`Store`], [`UserData`]) stays until the window has switched over.
 
@@ -27,6 +29,7 @@ mod legacy;
 mod pack;
 mod schema;
 mod situations;
+mod snapshot;
 mod temp;
 
 pub use atomic::write_atomic;
@@ -39,6 +42,7 @@ pub use import::{MAX_USER_RON_BYTES, USER_RON};
 pub use legacy::{LoadNote, MAX_RECENT_SITUATIONS, Store, UserData};
 pub use pack::{MINE_SOURCE, SHARED_ID_PREFIX, export_pack_text, own_pack_source, own_pack_text};
 pub use schema::SCHEMA_VERSION;
+pub use snapshot::{SNAPSHOT_LIST_LIMIT, UserSnapshot};
 pub use temp::clean_stale_temp_files;
 
 use std::path::PathBuf;

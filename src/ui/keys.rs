@@ -50,6 +50,22 @@ pub enum Command {
     FullScreen,
     /// Review: rate the card 1–4 (Again, Hard, Good, Easy).
     Rate,
+    /// Star or unstar the selected card or skill.
+    Star,
+    /// Move the selected favorite up.
+    FavoriteUp,
+    /// Move the selected favorite down.
+    FavoriteDown,
+    /// Open the form for a new card of the rep's own.
+    NewCard,
+    /// Save the card form.
+    SaveCard,
+    /// Add the selected card to the reply tray.
+    AddToReply,
+    /// Copy the whole reply.
+    CopyReply,
+    /// Undo deleting a card.
+    Undo,
 }
 
 /// One way to trigger a command.
@@ -144,6 +160,42 @@ pub const SHORTCUTS: &[Shortcut] = &[
         bindings: &[(Command::ClearTags, Chord::Key(CMD, Key::L))],
     },
     Shortcut {
+        keys: "Ctrl+D",
+        what: "Star or unstar the selected card or skill (favorites lead the empty search)",
+        bindings: &[(Command::Star, Chord::Key(CMD, Key::D))],
+    },
+    Shortcut {
+        keys: "Alt+↑ / Alt+↓",
+        what: "Move the selected favorite up / down",
+        bindings: &[
+            (Command::FavoriteUp, Chord::Key(ALT, Key::ArrowUp)),
+            (Command::FavoriteDown, Chord::Key(ALT, Key::ArrowDown)),
+        ],
+    },
+    Shortcut {
+        keys: "Ctrl+N",
+        what: "New card of your own (Ctrl+Enter saves it)",
+        bindings: &[
+            (Command::NewCard, Chord::Key(CMD, Key::N)),
+            (Command::SaveCard, Chord::Key(CMD, Key::Enter)),
+        ],
+    },
+    Shortcut {
+        keys: "Ctrl+R",
+        what: "Add the selected card to the reply",
+        bindings: &[(Command::AddToReply, Chord::Key(CMD, Key::R))],
+    },
+    Shortcut {
+        keys: "Ctrl+Shift+C",
+        what: "Copy the whole reply",
+        bindings: &[(Command::CopyReply, Chord::Key(CMD_SHIFT, Key::C))],
+    },
+    Shortcut {
+        keys: "Ctrl+Z",
+        what: "Undo deleting your card (outside a text box)",
+        bindings: &[(Command::Undo, Chord::Key(CMD, Key::Z))],
+    },
+    Shortcut {
         keys: "Ctrl+= / Ctrl+- / Ctrl+0",
         what: "Bigger / smaller / normal text (for a huddle on a projector)",
         bindings: &[
@@ -185,9 +237,9 @@ pub const SHORTCUTS: &[Shortcut] = &[
         bindings: &[(Command::FullScreen, Chord::Key(NONE, Key::F11))],
     },
     Shortcut {
-        keys: "Ctrl+R",
+        keys: "F6",
         what: "Daily review of flashcards",
-        bindings: &[(Command::Review, Chord::Key(CMD, Key::R))],
+        bindings: &[(Command::Review, Chord::Key(NONE, Key::F6))],
     },
     Shortcut {
         keys: "1 / 2 / 3 / 4",
@@ -295,6 +347,14 @@ mod tests {
             AnotherRound,
             FullScreen,
             Rate,
+            Star,
+            FavoriteUp,
+            FavoriteDown,
+            NewCard,
+            SaveCard,
+            AddToReply,
+            CopyReply,
+            Undo,
         ] {
             let n = SHORTCUTS
                 .iter()

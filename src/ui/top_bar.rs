@@ -45,7 +45,7 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
         }
         if ui
             .selectable_label(*view == View::Review, "Review")
-            .on_hover_text("Daily flashcards (Ctrl+R)")
+            .on_hover_text("Daily flashcards (F6)")
             .clicked()
         {
             acts.push(Action::Go(View::Review));
