@@ -207,7 +207,11 @@ impl HuddleView {
                         ui.label(RichText::new(&skill.definition).size(body).color(strong));
                         if !skill.in_service.is_empty() {
                             ui.add_space(body * 0.6);
-                            ui.label(RichText::new(&skill.in_service).size(body * 0.8).color(weak));
+                            ui.label(
+                                RichText::new(&skill.in_service)
+                                    .size(body * 0.8)
+                                    .color(ui.visuals().text_color()),
+                            );
                         }
                     }
                     Section::Analogy => {
