@@ -12,6 +12,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 
 mod data;
+mod huddle;
 
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
@@ -24,6 +25,13 @@ pub struct Cli {
     /// Extra content pack (a .ron file or a folder of them); repeat for more.
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
+    /// The team's shared pack folder (a synced or network drive); the window watches it.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub team_folder: Option<PathBuf>,
+    /// Look at the team folder every 2 s instead of waiting for change events (network drives
+    /// that send none; detected for NFS/SMB mounts).
+    #[arg(long)]
+    pub poll: bool,
     /// Open the window with this search filled in.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -43,6 +51,12 @@ pub struct Cli {
     /// the summon key cannot be grabbed (Wayland).
     #[arg(long)]
     pub show: bool,
+    /// Open the window on the huddle presentation (the skill of the day).
+    #[arg(long)]
+    pub huddle: bool,
+    /// Open the window on the daily flashcard review.
+    #[arg(long, conflicts_with = "huddle")]
+    pub review: bool,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -148,6 +162,27 @@ pub enum Command {
         /// Write the pack to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// The skill of the day (the same for everyone on the team), for a huddle or a team chat.
+    Today {
+        /// Print JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown, for posting into a team chat.
+        #[arg(long)]
+        markdown: bool,
+        /// Another date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = huddle::parse_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Your daily flashcard review: progress (the review itself is in the window: --review).
+    Review {
+        /// Print progress: due today, streak, retention, reviews per day.
+        #[arg(long)]
+        stats: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -265,6 +300,14 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                     writeln!(out, "{:<22} {:>3}  from: {}", t.id, s.score, s.cues.join(", "))?;
                 }
             }
+        }
+        Command::Today { json, markdown, date } => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            huddle::today(&lib, date, json, markdown, out)?
+        }
+        Command::Review { stats: _, json } => {
+            let db = crate::store::data_dir().map(|d| d.join(crate::store::DB_FILE));
+            huddle::review_stats(&lib, db.as_deref(), chrono::Local::now().fixed_offset(), json, out)?
         }
         Command::Check { .. } | Command::Favorites { .. } | Command::Export { .. } => {
             unreachable!("handled above")

@@ -9,8 +9,14 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let data = data_dir();
     let mut packs = Vec::new();
-    if let Some(team) = data.as_ref().map(|d| d.join("packs")).filter(|p| p.is_dir()) {
-        packs.push(team);
+    if let Some(personal) = data.as_ref().map(|d| d.join("packs")) {
+        // The window watches it, so it exists from the first start (a rep drops packs in).
+        if args.command.is_none() {
+            let _ = std::fs::create_dir_all(&personal);
+        }
+        if personal.is_dir() {
+            packs.push(personal);
+        }
     }
     packs.extend(args.packs.iter().cloned());
 
@@ -39,7 +45,11 @@ fn main() -> ExitCode {
             size: args.size,
             theme,
             packs,
+            team_folder: args.team_folder,
+            poll: args.poll,
             data_dir: data,
+            huddle: args.huddle,
+            review: args.review,
         };
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,
@@ -49,6 +59,9 @@ fn main() -> ExitCode {
             }
         };
     };
+    if let Some(team) = args.team_folder {
+        packs.push(team);
+    }
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::run(

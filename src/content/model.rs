@@ -62,6 +62,9 @@ pub struct Phrase {
     pub situations: Vec<usize>,
     /// Channels it suits; empty means any.
     pub channels: Vec<Channel>,
+    /// The content file it came from (its [`super::Source`] path; `builtin:…` when built in).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// A conversation channel.
@@ -191,6 +194,10 @@ pub struct Library {
     pub frameworks: Vec<Framework>,
     /// Plan steps in conversation order.
     pub steps: Vec<Step>,
+    /// The team's huddle settings (skill-of-the-day order, pins, seed).
+    pub huddle: super::huddle::HuddleSettings,
+    /// Customers' opening lines for practice rounds, in load order.
+    pub practice: Vec<super::huddle::PracticeLine>,
     pub(crate) skill_ix: HashMap<String, usize>,
     pub(crate) phrase_ix: HashMap<String, usize>,
     pub(crate) tag_ix: HashMap<String, usize>,

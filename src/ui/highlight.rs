@@ -39,18 +39,26 @@ pub fn append(
     plain(job, ui, &text[at..], &normal);
 }
 
-/// Appends `text` in `format`, drawing each `{placeholder}` as a chip (its name on a tinted
-/// ground, no braces), so a rep sees a blank to fill rather than code.
+/// Appends `text` in `format`, drawing each `{placeholder}` as a chip: its name on a tinted
+/// ground, the braces painted in the ground's colour (so they pad the chip, and screen readers
+/// and copies still read `{name}`). A rep sees a blank to fill rather than code.
 fn plain(job: &mut LayoutJob, ui: &egui::Ui, text: &str, format: &TextFormat) {
+    let ground = super::theme::colours(ui).hairline;
     let chip = TextFormat {
-        background: super::theme::colours(ui).hairline,
+        background: ground,
         color: ui.visuals().text_color(),
         ..format.clone()
+    };
+    let brace = TextFormat {
+        color: ground,
+        ..chip.clone()
     };
     let mut at = 0;
     for (s, e) in crate::content::placeholder::spans(text) {
         job.append(&text[at..s], 0.0, format.clone());
-        job.append(&format!("\u{2009}{}\u{2009}", &text[s + 1..e - 1]), 0.0, chip.clone());
+        job.append("{", 0.0, brace.clone());
+        job.append(&text[s + 1..e - 1], 0.0, chip.clone());
+        job.append("}", 0.0, brace.clone());
         at = e;
     }
     job.append(&text[at..], 0.0, format.clone());

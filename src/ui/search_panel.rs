@@ -4,15 +4,15 @@
 use super::action::{Action, Actions};
 use super::highlight;
 use super::nav::move_selection;
+use super::user::UserView;
 use crate::content::Library;
 use crate::live::Content;
 use crate::search::{DocRef, FieldKind, Hit};
-use crate::store::UserData;
 use egui::{RichText, TextStyle};
 
 /// Most results fetched per query.
 const RESULT_LIMIT: usize = 60;
-/// Most-used phrases shown above the library with an empty query.
+/// Cards shown under "Most used this week" (besides those shown above it).
 const MOST_USED: usize = 5;
 /// Skills listed above the phrases when phrases match too.
 const MAX_SKILLS_WITH_PHRASES: usize = 3;
@@ -67,7 +67,7 @@ impl SearchPanel {
     }
 
     /// Searches again if the query or the content changed; results go skills first. A new query
-    /// preselects the best hit; new content keeps the selected item if it is still found.
+    /// preselects the best hit; new content keeps the selected item if it is still there.
     fn refresh(&mut self, content: &Content) {
         let key = (self.query.clone(), content.generation);
         if self.searched.as_ref() == Some(&key) {
@@ -111,7 +111,8 @@ impl SearchPanel {
                 Item::Phrase(id) => lib.phrase_index(id).is_some(),
             });
             if !still {
-                self.selected = None;
+                // What was selected is gone (or nothing was): the best hit, as for a new query.
+                self.selected = best;
             }
         } else {
             self.selected = best;
@@ -132,16 +133,13 @@ impl SearchPanel {
     }
 
     /// The rows in display order.
-    fn items(&mut self, content: &Content, user: &UserData) -> Vec<Item> {
+    fn items(&mut self, content: &Content, user: &UserView) -> Vec<Item> {
         self.refresh(content);
         let lib = &content.library;
         if !self.browsing() {
             return self.hits.iter().map(|h| item_of(lib, h.target)).collect();
         }
-        let mut items: Vec<Item> = most_used(lib, user)
-            .into_iter()
-            .map(|p| Item::Phrase(lib.phrases[p].id.clone()))
-            .collect();
+        let mut items: Vec<Item> = sections(lib, user).into_iter().flat_map(|(_, v)| v).collect();
         for (_, members) in self.groups(content) {
             items.extend(members.iter().map(|&s| Item::Skill(lib.skills[s].id.clone())));
         }
@@ -149,7 +147,7 @@ impl SearchPanel {
     }
 
     /// Moves the selection up or down.
-    pub fn move_selection(&mut self, delta: i32, content: &Content, user: &UserData) {
+    pub fn move_selection(&mut self, delta: i32, content: &Content, user: &UserView) {
         let items = self.items(content, user);
         let row = self.selected.as_ref().and_then(|s| items.iter().position(|i| i == s));
         self.selected = move_selection(row, delta, items.len()).map(|r| items[r].clone());
@@ -162,7 +160,7 @@ impl SearchPanel {
     }
 
     /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase or open the selected skill.
-    pub fn activate(&mut self, content: &Content, user: &UserData, copy_only: bool) -> Option<Action> {
+    pub fn activate(&mut self, content: &Content, user: &UserView, copy_only: bool) -> Option<Action> {
         let items = self.items(content, user);
         let item = self.selected.clone().filter(|s| items.contains(s))?;
         match item {
@@ -177,7 +175,7 @@ impl SearchPanel {
 
     /// The id of the n-th (0-based) phrase shown (results, or most-used with an empty query),
     /// for Alt+1…9.
-    pub fn nth_phrase(&mut self, n: usize, content: &Content, user: &UserData) -> Option<String> {
+    pub fn nth_phrase(&mut self, n: usize, content: &Content, user: &UserView) -> Option<String> {
         self.items(content, user)
             .into_iter()
             .filter_map(|i| match i {
@@ -199,7 +197,7 @@ impl SearchPanel {
     }
 
     /// Draws the view.
-    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData) -> Actions {
+    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView) -> Actions {
         let mut acts = Actions::new();
         let lib = &content.library;
         ui.horizontal(|ui| {
@@ -233,20 +231,50 @@ impl SearchPanel {
                     self.query.trim()
                 ));
             } else {
-                self.results(ui, lib, &mut acts);
+                self.results(ui, lib, user, &mut acts);
             }
         });
         self.scroll_to_selected = false;
         acts
     }
 
-    fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData, acts: &mut Actions) {
+    fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView, acts: &mut Actions) {
         let lib = &content.library;
-        let used = most_used(lib, user);
-        if !used.is_empty() {
-            ui.label(RichText::new("Your most-used phrases").strong());
-            for p in used {
-                self.phrase_row(ui, lib, p, None, acts);
+        acts.append(super::huddle::today_strip(ui, lib));
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("New card").on_hover_text("Ctrl+N").clicked() {
+                acts.push(Action::NewCard(None));
+            }
+            if !user.own.is_empty() {
+                let n = user.own.len();
+                if ui
+                    .button(format!("Export my {n} card(s)"))
+                    .on_hover_text("As a pack for the team folder")
+                    .clicked()
+                {
+                    acts.push(Action::ExportMine);
+                }
+            }
+        });
+        for (title, items) in sections(lib, user) {
+            ui.label(RichText::new(title).strong());
+            if title == FAVORITES {
+                ui.label(RichText::new("Alt+Up / Alt+Down moves the selected one").small().weak());
+            }
+            for item in items {
+                match &item {
+                    Item::Phrase(id) => {
+                        if let Some(p) = lib.phrase_index(id) {
+                            self.phrase_row(ui, lib, p, None, user, acts);
+                        }
+                    }
+                    Item::Skill(id) => {
+                        if let Some(s) = lib.skill(id) {
+                            let job = highlight::job(ui, &s.name, &[], TextStyle::Body);
+                            self.row(ui, job, item.clone(), user, acts);
+                        }
+                    }
+                }
             }
             ui.add_space(6.0);
         }
@@ -259,14 +287,14 @@ impl SearchPanel {
             }
             for &s in members {
                 let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), acts);
+                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), user, acts);
             }
             ui.add_space(6.0);
         }
         self.groups = groups;
     }
 
-    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions) {
+    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         let hits = std::mem::take(&mut self.hits);
         let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
         let strip = skills > 0 && skills < hits.len();
@@ -312,9 +340,9 @@ impl SearchPanel {
                         TextStyle::Small,
                         ui.visuals().weak_text_color(),
                     );
-                    self.row(ui, job, Item::Skill(sk.id.clone()), acts);
+                    self.row(ui, job, Item::Skill(sk.id.clone()), user, acts);
                 }
-                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
+                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), user, acts),
             }
         }
         self.hits = hits;
@@ -358,12 +386,21 @@ impl SearchPanel {
         })
     }
 
-    fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Actions) {
+    fn phrase_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        lib: &Library,
+        p: usize,
+        hit: Option<&Hit>,
+        user: &UserView,
+        acts: &mut Actions,
+    ) {
         let ph = &lib.phrases[p];
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
         let weak = ui.visuals().weak_text_color();
-        let skill_name = format!("\n{}", lib.skills[ph.skill].name);
+        let from = crate::live::Origin::of(&ph.source).label();
+        let skill_name = format!("\n{} · {from}", lib.skills[ph.skill].name);
         highlight::append(&mut job, ui, &skill_name, &[], TextStyle::Small, weak);
         if let Some(i) = &ph.instead_of {
             // Matches in the "instead of" line are highlighted too (that may be what they typed).
@@ -378,12 +415,26 @@ impl SearchPanel {
                 weak,
             );
         }
-        self.row(ui, job, Item::Phrase(ph.id.clone()), acts);
+        self.row(ui, job, Item::Phrase(ph.id.clone()), user, acts);
     }
 
-    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, acts: &mut Actions) {
+    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, user: &UserView, acts: &mut Actions) {
         let selected = self.selected.as_ref() == Some(&item);
-        let r = ui.add(egui::Button::selectable(selected, job).wrap());
+        let id = match &item {
+            Item::Skill(id) | Item::Phrase(id) => id.clone(),
+        };
+        let r = ui
+            .horizontal(|ui| {
+                let starred = user.is_favorite(&id);
+                let star = if starred { "Unstar" } else { "Star" };
+                if ui.small_button(star).on_hover_text("Ctrl+D").clicked() {
+                    acts.push(Action::ToggleFavorite(id.clone()));
+                }
+                let mut job = job;
+                job.wrap.max_width = ui.available_width();
+                ui.add(egui::Button::selectable(selected, job).wrap())
+            })
+            .inner;
         if selected && self.scroll_to_selected {
             r.scroll_to_me(Some(egui::Align::Center));
         }
@@ -412,15 +463,71 @@ fn item_of(lib: &Library, d: DocRef) -> Item {
     }
 }
 
-/// The rep's most-copied phrase cards, most first.
-fn most_used(lib: &Library, user: &UserData) -> Vec<usize> {
-    let mut used: Vec<(u32, usize)> = user
-        .copies
+/// Title of the favorites section.
+const FAVORITES: &str = "Favorites";
+
+/// The sections above the library with an empty query: favorites in the rep's order, then
+/// recently copied and most used this week (each card shown once, in the first section with it).
+fn sections(lib: &Library, user: &UserView) -> Vec<(&'static str, Vec<Item>)> {
+    let mut shown: Vec<String> = user.favorites.clone();
+    let favorites: Vec<Item> = user
+        .favorites
         .iter()
-        .filter_map(|(id, &n)| lib.phrase_index(id).map(|p| (n, p)))
+        .filter_map(|id| {
+            if lib.phrase_index(id).is_some() {
+                Some(Item::Phrase(id.clone()))
+            } else {
+                lib.skill(id).map(|_| Item::Skill(id.clone()))
+            }
+        })
         .collect();
-    used.sort_by_key(|&(n, p)| (std::cmp::Reverse(n), p));
-    used.into_iter().take(MOST_USED).map(|(_, p)| p).collect()
+    let mut cards = |ids: Vec<&String>, max: usize| -> Vec<Item> {
+        let mut out = Vec::new();
+        for id in ids {
+            if out.len() == max {
+                break;
+            }
+            if lib.phrase_index(id).is_some() && !shown.contains(id) {
+                shown.push(id.clone());
+                out.push(Item::Phrase(id.clone()));
+            }
+        }
+        out
+    };
+    let recent = cards(user.recent.iter().collect(), usize::MAX);
+    let week = cards(user.week.iter().map(|c| &c.id).collect(), MOST_USED);
+    [
+        (FAVORITES, favorites),
+        ("Recently copied", recent),
+        ("Most used this week", week),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
+/// The selected row's id, for starring and moving favorites.
+impl SearchPanel {
+    /// The id of the selected skill or card, if any.
+    pub fn selected_id(&self) -> Option<&str> {
+        match self.selected.as_ref()? {
+            Item::Skill(id) | Item::Phrase(id) => Some(id),
+        }
+    }
+
+    /// The id of the selected card (not a skill), if any.
+    pub fn selected_card(&self) -> Option<&str> {
+        match self.selected.as_ref()? {
+            Item::Phrase(id) => Some(id),
+            Item::Skill(_) => None,
+        }
+    }
+
+    /// Selects a card by id (after saving it, so the rep sees it).
+    pub fn select_card(&mut self, id: &str) {
+        self.selected = Some(Item::Phrase(id.to_string()));
+        self.scroll_to_selected = true;
+    }
 }
 
 fn first_sentence(s: &str) -> &str {

@@ -38,16 +38,43 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings, summon_note: Op
         {
             acts.push(Action::Go(View::ToughCall));
         }
+        // Below about 400 px the occasional views move into the menu, so the bar stays one row.
+        let narrow = ui.available_width() < 390.0;
+        if !narrow {
+            views(ui, view, &mut acts);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui.button("?").on_hover_text("Keyboard shortcuts (F1)").clicked() {
                 acts.push(Action::ToggleLegend);
             }
             ui.menu_button("Settings", |ui| {
+                if narrow {
+                    views(ui, view, &mut acts);
+                    ui.separator();
+                }
                 menu(ui, settings, summon_note, &mut acts);
             });
         });
     });
     acts
+}
+
+/// The huddle and review tabs (on the bar, or in the menu of a narrow window).
+fn views(ui: &mut egui::Ui, view: &View, acts: &mut Actions) {
+    if ui
+        .selectable_label(*view == View::Huddle, "Huddle")
+        .on_hover_text("Present the skill of the day (F5)")
+        .clicked()
+    {
+        acts.push(Action::Go(View::Huddle));
+    }
+    if ui
+        .selectable_label(*view == View::Review, "Review")
+        .on_hover_text("Daily flashcards (F6)")
+        .clicked()
+    {
+        acts.push(Action::Go(View::Review));
+    }
 }
 
 /// The settings menu's contents.
