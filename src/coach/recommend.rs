@@ -114,20 +114,12 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         .map(|(i, &st)| {
             let step = &lib.steps[st];
             let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
-            // The last step of a phase may also take that phase's cards of other skills: the
-            // recommended ones, then skills no tag spoke for (never one a rule pushed down);
-            // their cards still have to be written for something picked.
+            // The last step of a phase may also take that phase's cards of the other
+            // recommended skills (a skill no tag spoke for never lends a card: a joke or a
+            // cheerful line must be asked for).
             let last_of_phase = placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
-            let rest: Vec<usize> = if last_of_phase {
-                ranked
-                    .iter()
-                    .copied()
-                    .chain((0..lib.skills.len()).filter(|&s| score[s] == 0))
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let phrases = step_cards(&sit, step.phase, &members, &rest, &used);
+            let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
+            let phrases = step_cards(&sit, step.phase, &members, rest, &used);
             used.extend(&phrases);
             PlanStep {
                 step: st,
@@ -145,8 +137,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
 }
 
 /// A step's cards: cards of its phase written for the situation, from its own skills first
-/// (in rank order), then from the `others` (recommended skills, then skills no tag scored);
-/// never one already in the plan.
+/// (in rank order), then from the `others`; never one already in the plan.
 /// Boundary lines go in order (boundary, warning, ending), and an ending only after a warning.
 fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize], used: &[usize]) -> Vec<usize> {
     let per_step = if phase == Phase::Boundary {
@@ -226,7 +217,10 @@ fn best_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[us
             let matched = reason.tags.len() as i32;
             let elsewhere = (card.situations.len() as i32 - matched).clamp(0, 5);
             let channel = i32::from(reason.channel.is_some());
-            (matched * 10 + cases * 5 + channel * 3 - elsewhere, p)
+            // A card that needs what was picked (our mistake, a refused refund) was written for
+            // exactly this and beats a general one.
+            let needed = card.needs.len() as i32;
+            (matched * 10 + cases * 5 + needed * 8 + channel * 3 - elsewhere, p)
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));

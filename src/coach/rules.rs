@@ -66,18 +66,20 @@ pub struct CardReason {
 }
 
 impl CardReason {
-    /// The reason in words: "For Billing error + Angry, in chat".
+    /// The reason in words: "For Billing error + Angry + Chat"; a card written for any
+    /// contact says so.
     pub fn text(&self, lib: &Library) -> String {
-        let labels: Vec<&str> = self.tags.iter().map(|&t| lib.tags[t].label.as_str()).collect();
-        let mut s = if labels.is_empty() {
+        let labels: Vec<&str> = self
+            .tags
+            .iter()
+            .chain(&self.channel)
+            .map(|&t| lib.tags[t].label.as_str())
+            .collect();
+        if labels.is_empty() {
             "For any situation".to_string()
         } else {
             format!("For {}", labels.join(" + "))
-        };
-        if let Some(c) = self.channel {
-            s.push_str(&format!(", in {}", lib.tags[c].label.to_lowercase()));
         }
-        s
     }
 
     /// Tag ids, for JSON.
@@ -185,21 +187,13 @@ impl<'a> Situation<'a> {
             }
         }
         tags.sort_by_key(|&t| (!self.specific(t), self.tags.iter().position(|&x| x == t)));
-        let all = c.channels.len() == Channel::ALL.len();
-        let channel = if all {
-            None
-        } else {
-            self.tags
-                .iter()
-                .copied()
-                .find(|&t| self.lib.tags[t].channel.is_some_and(|ch| c.channels.contains(&ch)))
-        };
-        // A card written for the picked channel tag itself (a public-post line) says so once.
-        let channel = channel.or_else(|| {
-            c.situations
-                .iter()
-                .copied()
-                .find(|&t| self.picked(t) && self.lib.tags[t].channel.is_some())
+        // The channel counts when the card names its tag, or was written for one kind of
+        // channel only (a spoken line, a public reply), and that channel is picked.
+        let one_class = c.channels.iter().all(|ch| ch.class() == c.channels[0].class());
+        let channel = self.tags.iter().copied().find(|&t| {
+            self.lib.tags[t]
+                .channel
+                .is_some_and(|ch| c.channels.contains(&ch) && (one_class || c.situations.contains(&t)))
         });
         CardReason { tags, channel }
     }
