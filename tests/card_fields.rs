@@ -70,7 +70,10 @@ fn an_empty_channel_list_and_a_contradiction_are_reported() {
     );
     let m = messages(&l).join("\n");
     assert!(m.contains("`channels` is empty"), "{m}");
-    assert!(m.contains("\"angry\" is both a situation it fits and in `not_when`"), "{m}");
+    assert!(
+        m.contains("\"angry\" is both a situation it fits and in `not_when`"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -87,7 +90,9 @@ fn a_step_needs_a_known_phase() {
 fn channel_tags_stand_for_their_channels() {
     let lib = content::load(&content::builtin::sources()).library;
     for ch in Channel::ALL {
-        let t = lib.tag_index(ch.tag_id()).unwrap_or_else(|| panic!("no tag {}", ch.tag_id()));
+        let t = lib
+            .tag_index(ch.tag_id())
+            .unwrap_or_else(|| panic!("no tag {}", ch.tag_id()));
         assert_eq!(lib.tags[t].channel, Some(ch));
         assert_eq!(lib.tag_groups[lib.tags[t].group].id, "channel");
     }

@@ -239,6 +239,27 @@ fn every_cards_marks_agree_with_its_words() {
         {
             bad("written words on a spoken channel");
         }
+        if has(
+            &t,
+            &[
+                "while we talk",
+                "while we're still talking",
+                "while i wait",
+                "i'll wait",
+                "give me a moment",
+                "give me a couple",
+                "give me one more",
+                "tell me when",
+                "tell me what you see",
+                "what you can see",
+                "let's do it together",
+                "stay with me",
+                "did that work",
+            ],
+        ) && c.channels.contains(&Channel::Email)
+        {
+            bad("a live, back-and-forth line on email");
+        }
         if c.channels.contains(&Channel::Public) && c.acts.contains(&Act::AsksDetails) {
             bad("asks for details and is meant for public posts");
         }

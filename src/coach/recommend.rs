@@ -146,24 +146,41 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
         PHRASES_PER_STEP
     };
     let mut out: Vec<usize> = Vec::new();
-    // First one card from each of the step's skills, then more from them, then from the others.
-    let passes = members
-        .iter()
-        .map(|&s| (s, 1))
-        .chain(members.iter().map(|&s| (s, per_step)))
-        .chain(others.iter().filter(|s| !members.contains(s)).map(|&s| (s, per_step)));
-    for (skill, n) in passes {
+    // The lead skill's best card first; then the best of the rest by how well each card fits
+    // (the step's own skills ahead on a tie), one card per skill until the step is full.
+    let others: Vec<usize> = others.iter().copied().filter(|s| !members.contains(s)).collect();
+    if let Some(&lead) = members.first() {
+        out.extend(best_phrases(sit, lead, Some(phase), used, 1));
+    }
+    let mut pool: Vec<(i32, usize, usize)> = Vec::new();
+    for (rank, &skill) in members.iter().chain(&others).enumerate() {
+        let own = i32::from(rank < members.len());
+        for (score, p) in scored_phrases(sit, skill, Some(phase), used) {
+            if !out.contains(&p) {
+                pool.push((score * 2 + own, rank, p));
+            }
+        }
+    }
+    pool.sort_by_key(|&(score, rank, p)| (std::cmp::Reverse(score), rank, p));
+    let mut skills_used: Vec<usize> = out.iter().map(|&p| sit.library().phrases[p].skill).collect();
+    for &(_, _, p) in &pool {
         if out.len() >= per_step {
             break;
         }
-        let taken: Vec<usize> = used.iter().chain(&out).copied().collect();
-        out.extend(best_phrases(
-            sit,
-            skill,
-            Some(phase),
-            &taken,
-            n.min(per_step - out.len()),
-        ));
+        let skill = sit.library().phrases[p].skill;
+        if !skills_used.contains(&skill) || phase == Phase::Boundary {
+            out.push(p);
+            skills_used.push(skill);
+        }
+    }
+    // Still short: a second card of a skill already used beats an empty slot.
+    for &(_, _, p) in &pool {
+        if out.len() >= per_step {
+            break;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
     }
     if phase == Phase::Boundary {
         let lib = sit.library();
@@ -198,6 +215,15 @@ fn step_applies(lib: &Library, step: usize, tags: &[usize]) -> bool {
 /// feeling; cards written for the picked channel, and cards fitting fewer other situations,
 /// come first.
 fn best_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[usize], n: usize) -> Vec<usize> {
+    scored_phrases(sit, skill, phase, taken)
+        .into_iter()
+        .take(n)
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// Every card [`best_phrases`] may choose from, with how well it fits, best first.
+fn scored_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[usize]) -> Vec<(i32, usize)> {
     let lib = sit.library();
     let mut scored: Vec<(i32, usize)> = lib.skills[skill]
         .phrases
@@ -220,9 +246,9 @@ fn best_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[us
             // A card that needs what was picked (our mistake, a refused refund) was written for
             // exactly this and beats a general one.
             let needed = card.needs.len() as i32;
-            (matched * 10 + cases * 5 + needed * 8 + channel * 3 - elsewhere, p)
+            (matched * 10 + cases * 5 + needed * 5 + channel * 3 - elsewhere, p)
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));
-    scored.into_iter().take(n).map(|(_, p)| p).collect()
+    scored
 }
