@@ -116,8 +116,10 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
             let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
             // The last step of a phase may also take that phase's cards of the other
             // recommended skills (a skill no tag spoke for never lends a card: a joke or a
-            // cheerful line must be asked for).
-            let last_of_phase = placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
+            // cheerful line must be asked for). Opening steps each have their own job (steady
+            // yourself, read the history, share a laugh), so they never borrow.
+            let last_of_phase =
+                step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
             let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
             let phrases = step_cards(&sit, step.phase, &members, rest, &used);
             used.extend(&phrases);
