@@ -339,3 +339,51 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     }
     Ok(count)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{builtin, load};
+
+    fn lib() -> Library {
+        load(&builtin::sources()).library
+    }
+
+    #[test]
+    fn lines_claiming_a_fix_are_recognised() {
+        assert!(claims_fixed("Short version: yes, it’s fixed."));
+        assert!(claims_fixed("Did that work?"));
+        assert!(!claims_fixed(
+            "I'm not here to defend anyone, just to get this fixed for you."
+        ));
+    }
+
+    #[test]
+    fn a_card_is_ruled_out_for_the_reason_it_breaks() {
+        let lib = lib();
+        let t = |id: &str| lib.tag_index(id).unwrap();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        let tags = [t("policy-limit"), t("refund-request")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("depersonalization-get-it-moving")),
+            Some(Misfit::NotWhen(t("policy-limit")))
+        );
+        let tags = [t("angry")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("assertiveness-swearing-boundary")),
+            Some(Misfit::NotAbusive)
+        );
+        let tags = [t("billing-error"), t("chat")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("empathy-got-to-you")),
+            Some(Misfit::Channel(Some(Channel::Chat)))
+        );
+        let reason = sit.reason(card("empathy-name-it-instead"));
+        assert_eq!(reason.text(&lib), "For Billing error");
+        let reason = sit.reason(card("empathy-written-got-to-you"));
+        assert_eq!(reason.channel, Some(t("chat")));
+    }
+}
