@@ -255,6 +255,7 @@ fn every_cards_marks_agree_with_its_words() {
                 "let's do it together",
                 "stay with me",
                 "did that work",
+                "not going anywhere",
             ],
         ) && c.channels.contains(&Channel::Email)
         {
