@@ -1,5 +1,6 @@
-//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`. With no
-//! subcommand the binary opens the window instead (see `main.rs`).
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`, and over the
+//! rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the binary opens the
+//! window instead (see `main.rs`).
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
@@ -9,6 +10,8 @@ use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::path::PathBuf;
+
+mod data;
 
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
@@ -118,6 +121,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List your favorites, recently copied and most used this week (from your data folder).
+    Favorites {
+        /// Star this skill or card id first (repeat for more; each is its own write).
+        #[arg(long, value_name = "ID")]
+        add: Vec<String>,
+        /// Unstar this id first (repeat for more).
+        #[arg(long, value_name = "ID")]
+        remove: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export your own cards as a pack a team lead can put in the team folder.
+    Export {
+        /// Export your own cards (required: the only kind of export).
+        #[arg(long, required = true)]
+        mine: bool,
+        /// Write the pack to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Where the CLI writes.
@@ -165,6 +189,11 @@ pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
     if let Command::Check { paths, no_builtin } = &command {
         return check(paths, *no_builtin, packs, io.out);
+    }
+    match &command {
+        Command::Favorites { add, remove, json } => return data::favorites(packs, add, remove, *json, io),
+        Command::Export { out, .. } => return data::export_mine(out.as_deref(), io),
+        _ => {}
     }
     let lib = load_library(packs, io.err);
     let out = io.out;
@@ -230,7 +259,9 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 }
             }
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { .. } | Command::Favorites { .. } | Command::Export { .. } => {
+            unreachable!("handled above")
+        }
     }
     Ok(0)
 }

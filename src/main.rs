@@ -1,17 +1,9 @@
 //! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
 
 use callside::cli::{self, Cli, Io};
+use callside::store::data_dir;
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder.
-fn data_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CALLSIDE_HOME") {
-        return Some(PathBuf::from(home));
-    }
-    directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
-}
 
 fn main() -> ExitCode {
     let args = Cli::parse();
