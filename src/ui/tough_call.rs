@@ -381,7 +381,8 @@ impl ToughCall {
             });
             for &p in &ps.phrases {
                 let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
-                phrase_card(ui, lib, p, n, acts);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, acts);
             }
         }
         ui.add_space(8.0);
@@ -399,13 +400,15 @@ impl ToughCall {
             }
             if let Some(p) = card.as_deref().and_then(|id| lib.phrase_index(id)) {
                 let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
-                phrase_card(ui, lib, p, n, acts);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, acts);
             }
         }
     }
 }
 
-fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, acts: &mut Actions) {
+/// A plan card: what to say, why it was chosen for these tags, and a copy button.
+fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, why: &str, acts: &mut Actions) {
     let ph = &lib.phrases[p];
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -417,6 +420,7 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             );
         }
         ui.label(&ph.text);
+        ui.label(RichText::new(why).small().weak());
         let hint = match n {
             Some(n) if n < 9 => format!("Copy (Alt+{})", n + 1),
             _ => "Copy".to_string(),
