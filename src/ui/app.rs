@@ -761,10 +761,7 @@ impl App {
             Action::CopyReply(text) => {
                 let ids = self.tray.cards().to_vec();
                 self.apply(ctx, Action::CopyText(text, None));
-                let mut r = Ok(());
-                for id in ids {
-                    r = r.and(self.user.record_copy(&id));
-                }
+                let r = self.user.record_copies(&ids);
                 self.saved(r);
                 self.tray.clear();
             }

@@ -88,6 +88,11 @@ impl UserView {
         self.write(|db| db.record_copy(id, store::now_ms()))
     }
 
+    /// Records one copy of each card of a reply, in one write.
+    pub fn record_copies(&mut self, ids: &[String]) -> Result<(), String> {
+        self.write(|db| db.record_copies(ids, store::now_ms()))
+    }
+
     /// Remembers a tough-call situation.
     pub fn remember_situation(&mut self, tags: &[String]) -> Result<(), String> {
         self.write(|db| db.remember_situation(tags))
