@@ -242,9 +242,25 @@ impl App {
         self.swap_content(content);
     }
 
-    /// Applies `--query`, `--skill` and `--tough-call`.
+    /// Applies `--query`, `--skill`, `--tough-call`, `--new-card` and `--reply`.
     pub fn apply_start(&mut self, start: &StartOptions) {
         self.start_size = start.size;
+        if start.new_card {
+            self.card_form = Some(CardForm::new(CardDraft::default(), None));
+        }
+        for id in start
+            .reply
+            .iter()
+            .flat_map(|r| r.split(','))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            if self.lib().phrase_index(id).is_some() {
+                self.tray.add(id);
+            } else {
+                self.notice = Some(format!("--reply: no card has the id \"{id}\""));
+            }
+        }
         if let Some(q) = &start.query {
             self.search.set_query(q, &self.content);
             self.nav = Nav::new(View::Search);
