@@ -37,6 +37,12 @@ pub struct App {
     skill_scroll: bool,
     fill: Option<Fill>,
     legend: bool,
+    /// The packs settings, when open.
+    packs: Option<super::packs_panel::PacksPanel>,
+    /// Pack folders and files from the start (personal `packs/`, `--pack`), before the team folder.
+    base_roots: Vec<std::path::PathBuf>,
+    /// What the loader reads and watches now.
+    watching: Vec<String>,
     show_problems: bool,
     toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
@@ -83,6 +89,9 @@ impl App {
             skill_scroll: false,
             fill: None,
             legend: false,
+            packs: None,
+            base_roots: Vec::new(),
+            watching: Vec::new(),
             show_problems: false,
             toast: None,
             last_copied: None,
@@ -168,6 +177,7 @@ impl App {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut roots = start.packs.clone();
+        let base_roots = roots.clone();
         let team = start.team_folder.clone().or_else(|| {
             Some(settings.team_folder.trim())
                 .filter(|t| !t.is_empty())
@@ -196,6 +206,7 @@ impl App {
         if notice.is_some() {
             app.notice = notice;
         }
+        app.base_roots = base_roots;
         app.apply_start(&start);
         if !config.roots.is_empty() || !app.user.own.is_empty() {
             config.mine = Some(app.user.own_source());
@@ -208,6 +219,7 @@ impl App {
     /// Starts loading and watching packs; each new content is swapped in at the start of the
     /// next frame (the loader asks `ctx` for that frame).
     pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
+        self.watching = config.roots.iter().map(|r| r.display().to_string()).collect();
         let ctx = ctx.clone();
         self.live = Some(Live::start(config, move || ctx.request_repaint()));
         self.loading = true;
@@ -354,6 +366,9 @@ impl App {
             self.banners(ui);
             if self.legend {
                 self.actions.append(legend::show(ui));
+            }
+            if let Some(p) = &mut self.packs {
+                self.actions.append(p.show(ui, &self.watching));
             }
             if let Some(form) = &mut self.card_form {
                 // The form has the window to itself until it is saved or closed.
@@ -701,6 +716,37 @@ impl App {
             Action::ToggleOnTop => self.settings.always_on_top = !self.settings.always_on_top,
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
+            Action::TogglePacks => {
+                self.packs = match self.packs.take() {
+                    Some(_) => None,
+                    None => Some(super::packs_panel::PacksPanel {
+                        team_folder: self.settings.team_folder.clone(),
+                        poll: self.settings.poll_team_folder,
+                    }),
+                }
+            }
+            Action::SetTeamFolder(folder, poll) => {
+                self.settings.team_folder = folder.clone();
+                self.settings.poll_team_folder = poll;
+                let mut config = LiveConfig::new(self.base_roots.clone());
+                if !folder.is_empty() {
+                    let path = std::path::PathBuf::from(&folder);
+                    if !path.is_dir() {
+                        self.notice = Some(format!(
+                            "The team folder {folder} is not a folder I can read (yet); it is watched anyway."
+                        ));
+                    }
+                    if poll {
+                        config.poll.push(path.clone());
+                    }
+                    config.roots.push(path);
+                }
+                config.mine = Some(self.user.own_source());
+                self.mine_dirty = false;
+                // The old loader and its watchers stop when dropped.
+                self.start_live(config, ctx);
+                self.packs = None;
+            }
             Action::CancelFill => self.fill = None,
             Action::ToggleFavorite(id) => {
                 let r = self.user.toggle_favorite(&id).map(|on| {

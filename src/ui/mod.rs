@@ -9,6 +9,7 @@ mod highlight;
 pub mod keys;
 mod legend;
 pub mod nav;
+mod packs_panel;
 mod search_panel;
 pub mod settings;
 mod skill_view;
