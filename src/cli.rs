@@ -1,5 +1,6 @@
-//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags|favorites|export`. With no
-//! subcommand the binary opens the window instead (see `main.rs`).
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`, and over the
+//! rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the binary opens the
+//! window instead (see `main.rs`).
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};

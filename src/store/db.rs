@@ -10,6 +10,9 @@ use std::time::Duration;
 /// The database's file name in the data folder.
 pub const DB_FILE: &str = "callside.db";
 
+/// The file that keeps two processes from opening (and moving aside) at the same moment.
+pub const LOCK_FILE: &str = "callside.db.lock";
+
 /// How long a write waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -121,6 +124,7 @@ impl Db {
     pub fn open_in(dir: &Path) -> Result<Opened, StoreError> {
         std::fs::create_dir_all(dir)?;
         temp::clean_stale_temp_files(dir, now_ms());
+        let lock = lock_for_open(dir);
         let path = dir.join(DB_FILE);
         let mut notes = Vec::new();
         let conn = match open_checked(&path) {
@@ -145,6 +149,7 @@ impl Db {
         if let Some(note) = import::import_once(&mut db, dir)? {
             notes.push(note);
         }
+        drop(lock);
         Ok(Opened { db, notes })
     }
 
@@ -165,6 +170,29 @@ impl Db {
     /// fresh [`super::UserSnapshot`].
     pub fn data_version(&self) -> Result<i64, StoreError> {
         Ok(self.conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+}
+
+/// One opener at a time: else a second process that also found the file unreadable could move
+/// aside the fresh database the first one just made. The lock goes with the returned file (or
+/// the process). Without a lock file (a read-only folder) or after waiting long for one (a stuck
+/// opener), we go on unguarded rather than never start.
+fn lock_for_open(dir: &Path) -> Option<std::fs::File> {
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK_FILE))
+        .ok()?;
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Some(file),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(_) => return None,
+        }
     }
 }
 
@@ -380,6 +408,41 @@ mod tests {
         assert_ne!(v1, v0);
         assert_eq!(a.favorites().unwrap(), ["x", "y"]);
         assert_eq!(a.data_version().unwrap(), v1);
+    }
+
+    #[test]
+    fn a_held_open_lock_makes_the_next_opener_wait_its_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = lock_for_open(dir.path()).unwrap();
+        let d = dir.path().to_path_buf();
+        let waiter = std::thread::spawn(move || {
+            let t = std::time::Instant::now();
+            Db::open_in(&d).unwrap();
+            t.elapsed()
+        });
+        std::thread::sleep(Duration::from_millis(300));
+        drop(held);
+        assert!(waiter.join().unwrap() >= Duration::from_millis(250));
+    }
+
+    #[test]
+    fn many_openers_of_an_unreadable_database_move_it_aside_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(DB_FILE), b"garbage, not a database".repeat(100)).unwrap();
+        let threads: Vec<_> = (0..6)
+            .map(|i| {
+                let d = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    let mut opened = Db::open_in(&d).unwrap();
+                    opened.db.add_favorite(&format!("t{i}")).unwrap();
+                    opened.notes.len()
+                })
+            })
+            .collect();
+        let notes: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
+        assert_eq!(notes, 1);
+        assert_eq!(Db::open_in(dir.path()).unwrap().db.favorites().unwrap().len(), 6);
+        assert!(!dir.path().join("callside.db.unreadable-2").exists());
     }
 
     #[test]

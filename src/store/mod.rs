@@ -35,7 +35,7 @@ mod temp;
 pub use atomic::write_atomic;
 pub use cards::{CardDraft, DraftField, DraftProblem, OWN_ID_PREFIX, OwnCard, is_own_id};
 pub use copies::{CopyCount, DAY_MS, WEEK_MS};
-pub use db::{DB_FILE, Db, OpenNote, Opened};
+pub use db::{DB_FILE, Db, LOCK_FILE, OpenNote, Opened};
 pub use error::StoreError;
 pub use favorites::Move;
 pub use import::{MAX_USER_RON_BYTES, USER_RON};
