@@ -158,6 +158,7 @@ impl App {
 
     /// Restores what was showing last time.
     fn restore(&mut self, settings: Settings) {
+        let settings = settings.sanitized();
         self.search.set_query(&settings.last_query, &self.content);
         self.tough.set_tags(&self.content, settings.last_tags.clone());
         let view = match &settings.last_view {
