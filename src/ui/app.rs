@@ -107,7 +107,8 @@ impl App {
             settings: Settings::default(),
             live: None,
             loading: false,
-            toasts: egui_notify::Toasts::default(),
+            // Bottom right: never over the top bar or the search box.
+            toasts: egui_notify::Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
         };
         app.restore(settings);
         app
@@ -227,17 +228,17 @@ impl App {
     }
 
     /// Takes in content from the loader: swaps it in and tells about new problems.
-    fn take_content(&mut self, content: Arc<Content>) {
+    fn take_content(&mut self, content: Arc<Content>, toast_chars: usize) {
         let old: std::collections::HashSet<String> = self.content.problems.iter().map(|p| p.to_string()).collect();
         let new: Vec<String> = content
             .problems
             .iter()
-            .map(|p| p.to_string())
-            .filter(|p| !old.contains(p))
+            .filter(|p| !old.contains(&p.to_string()))
+            .map(|p| short_problem(p, toast_chars))
             .collect();
         if let Some(first) = new.first() {
             let more = if new.len() > 1 {
-                format!(" (and {} more)", new.len() - 1)
+                format!("\n…and {} more in the problems list", new.len() - 1)
             } else {
                 String::new()
             };
@@ -355,7 +356,9 @@ impl App {
             }
         }
         if let Some(c) = self.live.as_ref().and_then(Live::latest) {
-            self.take_content(c);
+            // Toasts do not wrap: keep them as wide as the window allows (about 7.5 px a character).
+            let chars = ((ctx.content_rect().width() - 70.0) / 7.5).max(20.0) as usize;
+            self.take_content(c, chars);
         }
         self.keys(&ctx);
 
@@ -907,6 +910,20 @@ impl eframe::App for App {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.leave_tough_call();
+    }
+}
+
+/// A problem in a few words for a toast: the file's name (not its folder), where, and the start
+/// of the message (the problems list has it whole).
+fn short_problem(p: &crate::content::Problem, max: usize) -> String {
+    let name = std::path::Path::new(&p.path)
+        .file_name()
+        .map_or_else(|| p.path.clone(), |n| n.to_string_lossy().into_owned());
+    let full = format!("{name}:{}:{}: {}", p.line, p.col, p.message);
+    if full.chars().count() > max {
+        format!("{}…", full.chars().take(max.saturating_sub(1)).collect::<String>())
+    } else {
+        full
     }
 }
 
