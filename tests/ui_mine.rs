@@ -259,3 +259,23 @@ fn a_reply_from_three_cards_asks_each_blank_once_and_copies_in_order() {
         "the tray empties once copied"
     );
 }
+
+#[test]
+fn a_favorite_added_from_the_command_line_shows_when_the_rep_comes_back_to_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(Some(dir.path()));
+    assert!(h.query_by_label("Favorites").is_none());
+    // The rep switches to another program…
+    h.input_mut().focused = false;
+    h.event(egui::Event::WindowFocused(false));
+    h.run_ok();
+    // What `callside favorites --add empathy` does, while the window is open.
+    let mut other = Db::open_in(dir.path()).unwrap().db;
+    other.add_favorite("empathy").unwrap();
+    // …and comes back.
+    h.input_mut().focused = true;
+    h.event(egui::Event::WindowFocused(true));
+    h.run_ok();
+    h.get_by_label("Favorites");
+    assert_eq!(h.state().user().favorites, ["empathy"]);
+}

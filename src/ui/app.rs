@@ -65,6 +65,8 @@ pub struct App {
     /// Packs are still loading (the built-in library shows meanwhile).
     loading: bool,
     toasts: egui_notify::Toasts,
+    /// Whether the window had the keyboard focus last frame.
+    focused: bool,
 }
 
 impl Default for App {
@@ -108,6 +110,7 @@ impl App {
             live: None,
             loading: false,
             // Bottom right: never over the top bar or the search box.
+            focused: true,
             toasts: egui_notify::Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
         };
         app.restore(settings);
@@ -340,6 +343,17 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        // Coming back to the window: pick up what a `callside` command or another window wrote
+        // meanwhile (favorites, cards). Only then, never every frame.
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.focused {
+            match self.user.reload_if_changed() {
+                Ok(true) => self.mine_dirty = true,
+                Ok(false) => {}
+                Err(e) => self.notice = Some(format!("Could not read your data: {e}")),
+            }
+        }
+        self.focused = focused;
         if std::mem::take(&mut self.mine_dirty) {
             // Own cards are loaded and indexed on the loader thread, like packs.
             let mine = Some(self.user.own_source());
