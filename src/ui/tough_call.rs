@@ -432,6 +432,9 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, use
             if ui.small_button("Add to reply").clicked() {
                 acts.push(Action::AddToTray(ph.id.clone()));
             }
+            if !crate::store::is_own_id(&ph.id) && ui.small_button("Save as my card").clicked() {
+                acts.push(Action::NewCard(Some(ph.id.clone())));
+            }
             let from = crate::live::Origin::of(&ph.source).label();
             ui.label(RichText::new(format!("from {from}")).small().weak());
         });
