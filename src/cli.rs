@@ -41,6 +41,12 @@ pub struct Cli {
     /// Open the window on the tough-call helper with these tags (comma-separated ids).
     #[arg(long, value_name = "TAGS")]
     pub tough_call: Option<String>,
+    /// Open the window with the form for a new card of your own.
+    #[arg(long)]
+    pub new_card: bool,
+    /// Open the window with these cards (comma-separated ids) in the reply tray.
+    #[arg(long, value_name = "IDS")]
+    pub reply: Option<String>,
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,

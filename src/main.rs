@@ -26,6 +26,8 @@ fn main() -> ExitCode {
             skill: args.skill,
             tough_call: args.tough_call,
             size: args.size,
+            new_card: args.new_card,
+            reply: args.reply,
             packs,
             team_folder: args.team_folder,
             poll: args.poll,

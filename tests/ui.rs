@@ -515,3 +515,13 @@ fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
     h.get_by_label_contains("No skill is linked to these situations yet");
     assert!(h.query_by_label("Plan").is_none());
 }
+
+#[test]
+fn a_saved_text_size_of_infinity_opens_at_normal_size() {
+    // A settings file damaged by hand or by a bug used to panic on every start.
+    let saved: Settings = ron::from_str(r#"(font_scale: inf, last_query: "sorry")"#).unwrap();
+    let h = harness_with(App::new(Arc::new(Content::builtin()), saved, None), (420.0, 720.0));
+    assert_eq!(h.state().settings.font_scale, 1.0);
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("sorry"));
+    assert!(h.query_all_by_label_contains("orry").count() >= 2);
+}

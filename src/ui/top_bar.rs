@@ -74,6 +74,13 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
         {
             acts.push(Action::ToggleCompact);
         }
+        if ui
+            .small_button("Packs")
+            .on_hover_text("Team folder and pack folders")
+            .clicked()
+        {
+            acts.push(Action::TogglePacks);
+        }
         if ui.small_button("?").on_hover_text("Keyboard shortcuts (F1)").clicked() {
             acts.push(Action::ToggleLegend);
         }
