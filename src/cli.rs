@@ -41,6 +41,12 @@ pub struct Cli {
     /// Open the window on the tough-call helper with these tags (comma-separated ids).
     #[arg(long, value_name = "TAGS")]
     pub tough_call: Option<String>,
+    /// Open the window with the form for a new card of your own.
+    #[arg(long)]
+    pub new_card: bool,
+    /// Open the window with these cards (comma-separated ids) in the reply tray.
+    #[arg(long, value_name = "IDS")]
+    pub reply: Option<String>,
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
@@ -453,6 +459,8 @@ pub fn skill_json(lib: &Library, ix: usize) -> Value {
                 "instead_of": ph.instead_of,
                 "situations": ph.situations.iter().map(|&t| lib.tags[t].id.as_str()).collect::<Vec<_>>(),
                 "channels": ph.channels,
+                "phase": ph.phase,
+                "note": ph.note,
             })
         })
         .collect();
@@ -553,6 +561,7 @@ fn recommendations_json(lib: &Library, plan: &Plan) -> Value {
                     "why": r.why,
                     "phrases": r.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
                     "phrase_ids": r.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect::<Vec<_>>(),
+                    "cards": r.phrases.iter().map(|&p| plan_card_json(lib, plan, p)).collect::<Vec<_>>(),
                 })
             })
             .collect(),
@@ -571,11 +580,28 @@ fn steps_json(lib: &Library, plan: &Plan) -> Value {
                     "guidance": st.guidance,
                     "from": st.from.iter().map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name)).collect::<Vec<_>>(),
                     "skills": ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect::<Vec<_>>(),
+                    "phase": st.phase.id(),
                     "phrases": ps.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
+                    "cards": ps.phrases.iter().map(|&p| plan_card_json(lib, plan, p)).collect::<Vec<_>>(),
                 })
             })
             .collect(),
     )
+}
+
+/// One card of a plan: what to say, its phase, and why it was chosen for these tags.
+fn plan_card_json(lib: &Library, plan: &Plan, p: usize) -> Value {
+    let ph = &lib.phrases[p];
+    let reason = coach::card_reason(lib, &plan.tags, p);
+    json!({
+        "id": ph.id,
+        "skill": lib.skills[ph.skill].id,
+        "text": ph.text,
+        "phase": ph.phase.map(|x| x.id()),
+        "why": reason.text(lib),
+        "fits": reason.tag_ids(lib),
+        "channel": reason.channel.map(|c| lib.tags[c].id.as_str()),
+    })
 }
 
 fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), CliError> {
@@ -594,7 +620,7 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
             writeln!(out, "     why: {w}")?;
         }
         for &p in &r.phrases {
-            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+            write_plan_card(lib, plan, p, out)?;
         }
     }
     if plan.skills.len() > 6 {
@@ -623,9 +649,16 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
         )?;
         writeln!(out, "     {}", st.guidance)?;
         for &p in &ps.phrases {
-            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+            write_plan_card(lib, plan, p, out)?;
         }
     }
+    Ok(())
+}
+
+/// A plan card as text: what to say and, under it, why it was chosen.
+fn write_plan_card(lib: &Library, plan: &Plan, p: usize, out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+    writeln!(out, "          ({})", coach::card_reason(lib, &plan.tags, p).text(lib))?;
     Ok(())
 }
 

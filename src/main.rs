@@ -44,6 +44,8 @@ fn main() -> ExitCode {
             tough_call: args.tough_call,
             size: args.size,
             theme,
+            new_card: args.new_card,
+            reply: args.reply,
             packs,
             team_folder: args.team_folder,
             poll: args.poll,

@@ -185,7 +185,8 @@ fn escape_clears_the_query_then_returns_to_the_list() {
 #[test]
 fn enter_opens_a_skill_with_all_its_parts_and_esc_goes_back() {
     let lib = lib();
-    let mut h = harness_with(App::default(), (1280.0, 2400.0));
+    // Tall enough for the whole page in its readable column (links below the fold get no click).
+    let mut h = harness_with(App::default(), (1280.0, 4000.0));
     type_in(&mut h, "Search", "empathy");
     h.key_press(Key::Enter);
     h.run();
@@ -528,4 +529,14 @@ fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
     h.get_by_label("Warranty claim ×");
     h.get_by_label_contains("No skill is linked to these situations yet");
     assert!(h.query_by_label("Plan").is_none());
+}
+
+#[test]
+fn a_saved_text_size_of_infinity_opens_at_normal_size() {
+    // A settings file damaged by hand or by a bug used to panic on every start.
+    let saved: Settings = ron::from_str(r#"(font_scale: inf, last_query: "sorry")"#).unwrap();
+    let h = harness_with(App::new(Arc::new(Content::builtin()), saved, None), (420.0, 720.0));
+    assert_eq!(h.state().settings.font_scale, 1.0);
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("sorry"));
+    assert!(h.query_all_by_label_contains("orry").count() >= 2);
 }

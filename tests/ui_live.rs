@@ -112,3 +112,34 @@ fn a_pack_that_takes_too_long_is_skipped_and_reported_and_the_window_stays_usabl
     assert!(h.query_all_by_label_contains("orry").count() >= 2);
     assert!(h.query_by_label_contains("Never waited for.").is_none());
 }
+
+#[test]
+fn a_team_folder_set_in_the_window_loads_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("billing.ron"), pack("Set from the Packs panel.")).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(420.0, 720.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), App::default());
+    h.run_ok();
+    // Packs sits in the Settings menu (the top bar is one row).
+    h.get_by_label("Settings").click();
+    h.run_ok();
+    h.get_by_label("Packs").click();
+    h.run_ok();
+    h.get_by_label("Team folder").focus();
+    h.run_ok();
+    h.get_by_label("Team folder")
+        .type_text(&dir.path().display().to_string());
+    h.run_ok();
+    h.get_by_label("Use this team folder").click();
+    h.run_ok();
+    search(&mut h, "packs panel");
+    wait_until(&mut h, "the team folder's card", |h| {
+        h.query_by_label_contains("Set from the Packs panel.").is_some()
+    });
+    h.get_by_label_contains("Empathy · billing");
+    assert_eq!(
+        h.state().settings_to_save().team_folder,
+        dir.path().display().to_string()
+    );
+}

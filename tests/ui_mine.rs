@@ -259,3 +259,56 @@ fn a_reply_from_three_cards_asks_each_blank_once_and_copies_in_order() {
         "the tray empties once copied"
     );
 }
+
+#[test]
+fn a_favorite_added_from_the_command_line_shows_when_the_rep_comes_back_to_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = window(Some(dir.path()));
+    assert!(h.query_by_label("Favorites").is_none());
+    // The rep switches to another program…
+    h.input_mut().focused = false;
+    h.event(egui::Event::WindowFocused(false));
+    h.run_ok();
+    // What `callside favorites --add empathy` does, while the window is open.
+    let mut other = Db::open_in(dir.path()).unwrap().db;
+    other.add_favorite("empathy").unwrap();
+    // …and comes back.
+    h.input_mut().focused = true;
+    h.event(egui::Event::WindowFocused(true));
+    h.run_ok();
+    h.get_by_label("Favorites");
+    assert_eq!(h.state().user().favorites, ["empathy"]);
+}
+
+#[test]
+fn save_as_my_card_starts_from_the_cards_wording_and_skill() {
+    let mut h = window(None);
+    search(&mut h, "empathy");
+    h.key_press(Key::Enter);
+    h.run_ok();
+    let lib = Content::builtin().library;
+    let skill = lib.skill("empathy").unwrap();
+    let first = &lib.phrases[skill.phrases[0]];
+    h.query_all_by_label("Save as my card")
+        .next()
+        .expect("a button on each card")
+        .click();
+    h.run_ok();
+    h.get_by_label("Your new card");
+    assert_eq!(
+        h.get_by_label("What to say").value().as_deref(),
+        Some(first.text.as_str())
+    );
+    h.get_by_label("What to say").focus();
+    h.run_ok();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("What to say").type_text("My own way to say it, kindly.");
+    h.run_ok();
+    h.get_by_label("Save card").click();
+    h.run_ok();
+    let own = &h.state().user().own;
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].skill, "empathy");
+    assert_eq!(own[0].text, "My own way to say it, kindly.");
+    assert!(own[0].id.starts_with("mine-"));
+}

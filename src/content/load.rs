@@ -217,6 +217,8 @@ pub fn load(sources: &[Source]) -> Loaded {
             ld.huddle(*s, h);
         }
     }
+    // Plan steps run in conversation order; within a phase, in file order.
+    ld.lib.steps.sort_by_key(|s| s.phase);
     for t in &mut ld.lib.tags {
         t.cue_words = t
             .cues
@@ -470,7 +472,7 @@ impl<'a> Loader<'a> {
             cue_words: Vec::new(),
             shouting: raw.shouting,
             links: Vec::new(),
-            channel: Channel::from_id(&raw.id),
+            channel: Channel::from_tag_id(&raw.id),
         });
         Some(at)
     }
@@ -573,17 +575,38 @@ impl<'a> Loader<'a> {
             );
         }
         let situations = self.tag_list(at, &raw.situations);
-        let mut channels = Vec::new();
-        for c in &raw.channels {
-            match Channel::from_id(c) {
-                Some(ch) => channels.push(ch),
+        let needs = self.tag_list(at, &raw.needs);
+        let not_when = self.tag_list(at, &raw.not_when);
+        if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
+            let id = self.lib.tags[*t].id.clone();
+            self.report(
+                self.value_at(at, &id),
+                format!(
+                    "phrase \"{}\": \"{id}\" is both a situation it fits and in `not_when`",
+                    raw.id
+                ),
+            );
+        }
+        let phase = match raw.phase.as_deref().map(str::trim) {
+            None => None,
+            Some(p) => match Phase::from_id(p) {
+                Some(ph) => Some(ph),
                 None => {
-                    let known: HashMap<String, usize> = Channel::ALL
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| (c.id().to_string(), i))
-                        .collect();
-                    self.unknown(at, "channel", c, &known);
+                    let known = word_ix(Phase::ALL.iter().map(|p| p.id()));
+                    self.unknown(at, "phase", p, &known);
+                    None
+                }
+            },
+        };
+        let channels = self.phrase_channels(at, &raw.id, raw.channels.as_deref());
+        let mut acts = Vec::new();
+        for a in &raw.acts {
+            match Act::from_id(a) {
+                Some(act) if !acts.contains(&act) => acts.push(act),
+                Some(_) => {}
+                None => {
+                    let known = word_ix(Act::ALL.iter().map(|a| a.id()));
+                    self.unknown(at, "act", a, &known);
                 }
             }
         }
@@ -595,10 +618,47 @@ impl<'a> Loader<'a> {
             skill,
             text: raw.text.trim().to_string(),
             instead_of: instead_of.map(str::to_string),
+            note: raw.note.as_deref().unwrap_or_default().trim().to_string(),
             situations,
+            needs,
+            not_when,
+            phase,
             channels,
             source: self.sources[src].path.clone(),
+            acts,
         });
+    }
+
+    /// A card's channel reading: channel ids, classes or `any`, expanded and in
+    /// [`Channel::ALL`] order. Not given: the live channels; given but empty or all unknown:
+    /// reported, and the live channels.
+    fn phrase_channels(&mut self, at: At, id: &str, raw: Option<&[String]>) -> Vec<Channel> {
+        let Some(words) = raw else {
+            return Channel::live();
+        };
+        let mut set = Vec::new();
+        for w in words {
+            match Channel::expand(w.trim()) {
+                Some(cs) => set.extend(cs),
+                None => {
+                    let known = word_ix(Channel::WORDS.iter().copied());
+                    self.unknown(at, "channel", w, &known);
+                }
+            }
+        }
+        if set.is_empty() {
+            if words.is_empty() {
+                self.report(
+                    at,
+                    format!(
+                        "phrase \"{id}\": `channels` is empty: say where it can be used ({}), or leave it out",
+                        Channel::WORDS.join(", ")
+                    ),
+                );
+            }
+            return Channel::live();
+        }
+        Channel::ALL.into_iter().filter(|c| set.contains(c)).collect()
     }
 
     fn rule(&mut self, src: usize, raw: &RawRule) {
@@ -661,6 +721,22 @@ impl<'a> Loader<'a> {
         ) {
             return;
         }
+        let Some(phase) = Phase::from_id(raw.phase.trim()) else {
+            if raw.phase.trim().is_empty() {
+                self.report(
+                    at,
+                    format!(
+                        "step \"{}\": `phase` is empty or missing (one of: {})",
+                        raw.id,
+                        Phase::ALL.map(Phase::id).join(", ")
+                    ),
+                );
+            } else {
+                let known = word_ix(Phase::ALL.iter().map(|p| p.id()));
+                self.unknown(at, "phase", &raw.phase, &known);
+            }
+            return;
+        };
         let mut from = Vec::new();
         for f in &raw.from {
             match self.framework_ix.get(&f.framework) {
@@ -678,12 +754,18 @@ impl<'a> Loader<'a> {
             id: raw.id.clone(),
             title: raw.title.trim().to_string(),
             guidance: raw.guidance.trim().to_string(),
+            phase,
             from,
             skills,
             when_any,
             unless_any,
         });
     }
+}
+
+/// A closed list of words (phases, channels, acts) as a lookup for "did you mean".
+fn word_ix<'w>(words: impl Iterator<Item = &'w str>) -> HashMap<String, usize> {
+    words.enumerate().map(|(i, w)| (w.to_string(), i)).collect()
 }
 
 /// Trims a list of words (lowercasing them when `lower`), dropping empty ones and repeats.

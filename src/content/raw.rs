@@ -54,8 +54,13 @@ pub struct RawPhrase {
     pub skill: String,
     pub text: String,
     pub instead_of: Option<String>,
+    pub note: Option<String>,
     pub situations: Vec<String>,
-    pub channels: Vec<String>,
+    pub needs: Vec<String>,
+    pub not_when: Vec<String>,
+    pub phase: Option<String>,
+    pub channels: Option<Vec<String>>,
+    pub acts: Vec<String>,
 }
 
 /// A situation tag; with an existing `id` and no `label`, an addition (more cues, more links).
@@ -115,6 +120,7 @@ pub struct RawStep {
     pub id: String,
     pub title: String,
     pub guidance: String,
+    pub phase: String,
     pub from: Vec<RawStepSource>,
     pub skills: Vec<String>,
     pub when_any: Vec<String>,

@@ -19,17 +19,21 @@ pub struct Content {
     pub index: Index,
     /// Problems found while loading, in file order.
     pub problems: Vec<Problem>,
+    /// The browse list: skill positions by group, groups in order, empty groups left out.
+    pub skills_by_group: Vec<(usize, Vec<usize>)>,
 }
 
 impl Content {
     /// Indexes a loaded library (the slow part: run it off the UI thread for big libraries).
     pub fn new(loaded: Loaded) -> Content {
         let index = Index::new(&loaded.library);
+        let skills_by_group = group_skills(&loaded.library);
         Content {
             generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
             library: loaded.library,
             index,
             problems: loaded.problems,
+            skills_by_group,
         }
     }
 
@@ -37,6 +41,18 @@ impl Content {
     pub fn builtin() -> Content {
         Content::new(content::load(&content::builtin::sources()))
     }
+}
+
+/// Skills by group in one pass (a library of 40,000 groups and 17,500 skills groups in
+/// milliseconds, not the seconds a scan per group takes).
+fn group_skills(lib: &Library) -> Vec<(usize, Vec<usize>)> {
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); lib.groups.len()];
+    for (i, s) in lib.skills.iter().enumerate() {
+        if let Some(b) = buckets.get_mut(s.group) {
+            b.push(i);
+        }
+    }
+    buckets.into_iter().enumerate().filter(|(_, m)| !m.is_empty()).collect()
 }
 
 impl std::fmt::Debug for Content {
@@ -61,5 +77,6 @@ mod tests {
         assert_ne!(a.generation, b.generation);
         assert_eq!(a.index.len(), a.library.skills.len() + a.library.phrases.len());
         assert!(a.problems.is_empty(), "{:?}", a.problems);
+        assert_eq!(a.skills_by_group, a.library.skills_by_group());
     }
 }

@@ -33,6 +33,10 @@ pub enum Action {
     ToggleCompact,
     /// Show or hide the shortcut legend.
     ToggleLegend,
+    /// Show or hide the packs settings.
+    TogglePacks,
+    /// Use this team folder (empty: none), polled or not; packs load again.
+    SetTeamFolder(String, bool),
     /// Close the placeholder form without copying.
     CancelFill,
     /// Use this key combination as the global summon key.

@@ -43,6 +43,12 @@ pub struct App {
     skill_scroll: bool,
     fill: Option<Fill>,
     legend: bool,
+    /// The packs settings, when open.
+    packs: Option<super::packs_panel::PacksPanel>,
+    /// Pack folders and files from the start (personal `packs/`, `--pack`), before the team folder.
+    base_roots: Vec<std::path::PathBuf>,
+    /// What the loader reads and watches now.
+    watching: Vec<String>,
     show_problems: bool,
     toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
@@ -73,6 +79,8 @@ pub struct App {
     /// Packs are still loading (the built-in library shows meanwhile).
     loading: bool,
     toasts: egui_notify::Toasts,
+    /// Whether the window had the keyboard focus last frame.
+    focused: bool,
 }
 
 impl Default for App {
@@ -99,6 +107,9 @@ impl App {
             skill_scroll: false,
             fill: None,
             legend: false,
+            packs: None,
+            base_roots: Vec::new(),
+            watching: Vec::new(),
             show_problems: false,
             toast: None,
             last_copied: None,
@@ -118,7 +129,9 @@ impl App {
             settings: Settings::default(),
             live: None,
             loading: false,
-            toasts: egui_notify::Toasts::default(),
+            // Bottom right: never over the top bar or the search box.
+            focused: true,
+            toasts: egui_notify::Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
         };
         app.restore(settings);
         app
@@ -169,6 +182,7 @@ impl App {
 
     /// Restores what was showing last time.
     fn restore(&mut self, settings: Settings) {
+        let settings = settings.sanitized();
         self.search.set_query(&settings.last_query, &self.content);
         self.tough.set_tags(&self.content, settings.last_tags.clone());
         let view = match &settings.last_view {
@@ -189,6 +203,7 @@ impl App {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let mut roots = start.packs.clone();
+        let base_roots = roots.clone();
         let team = start.team_folder.clone().or_else(|| {
             Some(settings.team_folder.trim())
                 .filter(|t| !t.is_empty())
@@ -219,6 +234,7 @@ impl App {
         }
         let db = start.data_dir.as_ref().map(|d| d.join(crate::store::DB_FILE));
         app.review = ReviewView::new(db, super::review::system_clock());
+        app.base_roots = base_roots;
         app.apply_start(&start);
         if !config.roots.is_empty() || !app.user.own.is_empty() {
             config.mine = Some(app.user.own_source());
@@ -311,23 +327,24 @@ impl App {
     /// Starts loading and watching packs; each new content is swapped in at the start of the
     /// next frame (the loader asks `ctx` for that frame).
     pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
+        self.watching = config.roots.iter().map(|r| r.display().to_string()).collect();
         let ctx = ctx.clone();
         self.live = Some(Live::start(config, move || ctx.request_repaint()));
         self.loading = true;
     }
 
     /// Takes in content from the loader: swaps it in and tells about new problems.
-    fn take_content(&mut self, content: Arc<Content>) {
+    fn take_content(&mut self, content: Arc<Content>, toast_chars: usize) {
         let old: std::collections::HashSet<String> = self.content.problems.iter().map(|p| p.to_string()).collect();
         let new: Vec<String> = content
             .problems
             .iter()
-            .map(|p| p.to_string())
-            .filter(|p| !old.contains(p))
+            .filter(|p| !old.contains(&p.to_string()))
+            .map(|p| short_problem(p, toast_chars))
             .collect();
         if let Some(first) = new.first() {
             let more = if new.len() > 1 {
-                format!(" (and {} more)", new.len() - 1)
+                format!("\n…and {} more in the problems list", new.len() - 1)
             } else {
                 String::new()
             };
@@ -345,9 +362,25 @@ impl App {
         self.swap_content(content);
     }
 
-    /// Applies `--query`, `--skill`, `--tough-call` and `--theme`.
+    /// Applies `--query`, `--skill`, `--tough-call`, `--new-card`, `--reply` and `--theme`.
     pub fn apply_start(&mut self, start: &StartOptions) {
         self.start_size = start.size;
+        if start.new_card {
+            self.card_form = Some(CardForm::new(CardDraft::default(), None));
+        }
+        for id in start
+            .reply
+            .iter()
+            .flat_map(|r| r.split(','))
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            if self.lib().phrase_index(id).is_some() {
+                self.tray.add(id);
+            } else {
+                self.notice = Some(format!("--reply: no card has the id \"{id}\""));
+            }
+        }
         if let Some(t) = start.theme {
             self.settings.theme = t;
         }
@@ -422,6 +455,17 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        // Coming back to the window: pick up what a `callside` command or another window wrote
+        // meanwhile (favorites, cards). Only then, never every frame.
+        let focused = ctx.input(|i| i.focused);
+        if focused && !self.focused {
+            match self.user.reload_if_changed() {
+                Ok(true) => self.mine_dirty = true,
+                Ok(false) => {}
+                Err(e) => self.notice = Some(format!("Could not read your data: {e}")),
+            }
+        }
+        self.focused = focused;
         if std::mem::take(&mut self.mine_dirty) {
             // Own cards are loaded and indexed on the loader thread, like packs.
             let mine = Some(self.user.own_source());
@@ -438,7 +482,9 @@ impl App {
             }
         }
         if let Some(c) = self.live.as_ref().and_then(Live::latest) {
-            self.take_content(c);
+            // Toasts do not wrap: keep them as wide as the window allows (about 7.5 px a character).
+            let chars = ((ctx.content_rect().width() - 70.0) / 7.5).max(20.0) as usize;
+            self.take_content(c, chars);
         }
         self.take_requests(&ctx);
         self.toggle_summoned(&ctx);
@@ -474,6 +520,9 @@ impl App {
         }
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(p) = &mut self.packs {
+                self.actions.append(p.show(ui, &self.watching));
+            }
             if let Some(form) = &mut self.card_form {
                 // The form has the window to itself until it is saved or closed.
                 egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -838,6 +887,37 @@ impl App {
             Action::ToggleOnTop => self.settings.always_on_top = !self.settings.always_on_top,
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
+            Action::TogglePacks => {
+                self.packs = match self.packs.take() {
+                    Some(_) => None,
+                    None => Some(super::packs_panel::PacksPanel {
+                        team_folder: self.settings.team_folder.clone(),
+                        poll: self.settings.poll_team_folder,
+                    }),
+                }
+            }
+            Action::SetTeamFolder(folder, poll) => {
+                self.settings.team_folder = folder.clone();
+                self.settings.poll_team_folder = poll;
+                let mut config = LiveConfig::new(self.base_roots.clone());
+                if !folder.is_empty() {
+                    let path = std::path::PathBuf::from(&folder);
+                    if !path.is_dir() {
+                        self.notice = Some(format!(
+                            "The team folder {folder} is not a folder I can read (yet); it is watched anyway."
+                        ));
+                    }
+                    if poll {
+                        config.poll.push(path.clone());
+                    }
+                    config.roots.push(path);
+                }
+                config.mine = Some(self.user.own_source());
+                self.mine_dirty = false;
+                // The old loader and its watchers stop when dropped.
+                self.start_live(config, ctx);
+                self.packs = None;
+            }
             Action::CancelFill => self.fill = None,
             Action::SetSummonKey(k) => self.take_summon_key(ctx, &k),
             Action::FullScreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
@@ -916,10 +996,7 @@ impl App {
             Action::CopyReply(text) => {
                 let ids = self.tray.cards().to_vec();
                 self.apply(ctx, Action::CopyText(text, None));
-                let mut r = Ok(());
-                for id in ids {
-                    r = r.and(self.user.record_copy(&id));
-                }
+                let r = self.user.record_copies(&ids);
                 self.saved(r);
                 self.tray.clear();
             }
@@ -1020,6 +1097,20 @@ fn listen(path: &std::path::Path, ctx: &egui::Context) -> Option<std::sync::mpsc
         })
         .ok()?;
     Some(rx)
+}
+
+/// A problem in a few words for a toast: the file's name (not its folder), where, and the start
+/// of the message (the problems list has it whole).
+fn short_problem(p: &crate::content::Problem, max: usize) -> String {
+    let name = std::path::Path::new(&p.path)
+        .file_name()
+        .map_or_else(|| p.path.clone(), |n| n.to_string_lossy().into_owned());
+    let full = format!("{name}:{}:{}: {}", p.line, p.col, p.message);
+    if full.chars().count() > max {
+        format!("{}…", full.chars().take(max.saturating_sub(1)).collect::<String>())
+    } else {
+        full
+    }
 }
 
 /// Whether the focused text box has text selected (then Ctrl+C copies that, not our item).

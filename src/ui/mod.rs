@@ -11,6 +11,7 @@ pub mod keys;
 mod legend;
 pub mod nav;
 mod overlay;
+mod packs_panel;
 pub mod review;
 mod search_panel;
 pub mod settings;
@@ -34,6 +35,10 @@ pub struct StartOptions {
     pub skill: Option<String>,
     /// Tough-call tags to select (comma-separated ids).
     pub tough_call: Option<String>,
+    /// Open the form for a new card of the rep's own.
+    pub new_card: bool,
+    /// Card ids (comma-separated) to put in the reply tray.
+    pub reply: Option<String>,
     /// Window size in points (overrides the size remembered from last time).
     pub size: Option<[f32; 2]>,
     /// Colour scheme to switch to (`--theme`; saved like the setting).

@@ -17,9 +17,6 @@ const MOST_USED: usize = 5;
 /// Skills listed above the phrases when phrases match too.
 const MAX_SKILLS_WITH_PHRASES: usize = 3;
 
-/// Skill positions by group position, groups in order (valid for one content generation).
-type Grouping = Vec<(usize, Vec<usize>)>;
-
 /// State of the search view.
 pub struct SearchPanel {
     /// The text in the search box.
@@ -28,8 +25,6 @@ pub struct SearchPanel {
     /// for that generation).
     searched: Option<(String, u64)>,
     hits: Vec<Hit>,
-    /// Skills by group for the browse list, worked out once per content generation.
-    groups: Option<(u64, Grouping)>,
     /// The selected row, kept as the id of the thing it shows so rows moving (most-used) or
     /// the content being replaced don't change it.
     selected: Option<Item>,
@@ -44,7 +39,6 @@ impl Default for SearchPanel {
             query: String::new(),
             searched: None,
             hits: Vec::new(),
-            groups: None,
             selected: None,
             scroll_to_selected: false,
             focus: true,
@@ -124,14 +118,6 @@ impl SearchPanel {
         self.query.trim().is_empty()
     }
 
-    /// Skills by group (positions into `content`'s library), regrouped only when it changes.
-    fn groups(&mut self, content: &Content) -> &[(usize, Vec<usize>)] {
-        if self.groups.as_ref().is_none_or(|(g, _)| *g != content.generation) {
-            self.groups = Some((content.generation, content.library.skills_by_group()));
-        }
-        self.groups.as_ref().map_or(&[], |(_, g)| g)
-    }
-
     /// The rows in display order.
     fn items(&mut self, content: &Content, user: &UserView) -> Vec<Item> {
         self.refresh(content);
@@ -140,7 +126,7 @@ impl SearchPanel {
             return self.hits.iter().map(|h| item_of(lib, h.target)).collect();
         }
         let mut items: Vec<Item> = sections(lib, user).into_iter().flat_map(|(_, v)| v).collect();
-        for (_, members) in self.groups(content) {
+        for (_, members) in &content.skills_by_group {
             items.extend(members.iter().map(|&s| Item::Skill(lib.skills[s].id.clone())));
         }
         items
@@ -278,20 +264,75 @@ impl SearchPanel {
             }
             ui.add_space(6.0);
         }
-        self.groups(content);
-        let groups = self.groups.take();
-        for (g, members) in groups.iter().flat_map(|(_, g)| g) {
-            ui.label(RichText::new(&lib.groups[*g].name).strong());
-            if !lib.groups[*g].blurb.is_empty() {
-                ui.label(RichText::new(&lib.groups[*g].blurb).small().weak());
+        self.group_rows(ui, content, user, acts);
+    }
+
+    /// The library by group, one line per row, laid out only where the scroll area shows it (a
+    /// library of 20,000 skills costs a frame no more than one of 30).
+    fn group_rows(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView, acts: &mut Actions) {
+        let lib = &content.library;
+        let rows: usize = content.skills_by_group.iter().map(|(_, m)| m.len() + 2).sum();
+        let spacing = ui.spacing().item_spacing.y;
+        let line = ui.spacing().interact_size.y.max(ui.text_style_height(&TextStyle::Body)) + 2.0;
+        let h = line + spacing;
+        let top = ui.cursor().top();
+        let clip = ui.clip_rect();
+        let first = (((clip.top() - top) / h).floor().max(0.0) as usize).min(rows);
+        let last = ((((clip.bottom() - top) / h).ceil().max(0.0) as usize) + 1).min(rows);
+        // Keyboard selection far below or above: scroll to where its row is.
+        if self.scroll_to_selected
+            && let Some(Item::Skill(id)) = &self.selected
+        {
+            let mut at = 0;
+            'find: for (_, members) in &content.skills_by_group {
+                at += 2;
+                for &s in members {
+                    if lib.skills[s].id == *id {
+                        let y = top + at as f32 * h;
+                        let rect = egui::Rect::from_min_size(egui::pos2(ui.min_rect().left(), y), egui::vec2(1.0, h));
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                        break 'find;
+                    }
+                    at += 1;
+                }
             }
-            for &s in members {
-                let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), user, acts);
-            }
-            ui.add_space(6.0);
         }
-        self.groups = groups;
+        ui.add_space(first as f32 * h);
+        let mut row = 0;
+        for (g, members) in &content.skills_by_group {
+            let n = members.len() + 2;
+            if row + n <= first || row >= last {
+                row += n;
+                continue;
+            }
+            for i in 0..n {
+                if row < first || row >= last {
+                    row += 1;
+                    continue;
+                }
+                let size = egui::vec2(ui.available_width(), line);
+                ui.allocate_ui(size, |ui| {
+                    ui.set_min_height(line);
+                    match i {
+                        0 => {
+                            ui.label(RichText::new(&lib.groups[*g].name).strong());
+                        }
+                        1 => {
+                            let blurb = RichText::new(&lib.groups[*g].blurb).small().weak();
+                            ui.add(egui::Label::new(blurb).truncate());
+                        }
+                        _ => {
+                            let s = members[i - 2];
+                            let mut job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
+                            job.wrap.max_rows = 1;
+                            self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), user, acts);
+                        }
+                    }
+                });
+                row += 1;
+            }
+        }
+        ui.add_space(rows.saturating_sub(last) as f32 * h);
     }
 
     fn results(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {

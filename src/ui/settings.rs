@@ -89,7 +89,29 @@ impl Default for Settings {
     }
 }
 
+/// Longest search text kept from last time, in characters (a pasted page is not worth
+/// 10 s of start-up).
+pub const MAX_SAVED_QUERY_CHARS: usize = 500;
+/// Most tough-call tags kept from last time.
+pub const MAX_SAVED_TAGS: usize = 50;
+
 impl Settings {
+    /// The settings made safe to use, whatever the saved file held: a text scale that is not a
+    /// number or out of range goes back in range (never panics, never eats memory), an endless
+    /// last query or tag list is cut.
+    pub fn sanitized(mut self) -> Settings {
+        self.font_scale = if self.font_scale.is_finite() {
+            self.font_scale.clamp(FONT_SCALE_RANGE.0, FONT_SCALE_RANGE.1)
+        } else {
+            1.0
+        };
+        if self.last_query.chars().count() > MAX_SAVED_QUERY_CHARS {
+            self.last_query = self.last_query.chars().take(MAX_SAVED_QUERY_CHARS).collect();
+        }
+        self.last_tags.truncate(MAX_SAVED_TAGS);
+        self
+    }
+
     /// Changes the text scale by `steps` (negative: smaller), clamped; 0 resets to normal.
     pub fn change_font(&mut self, steps: i32) {
         if steps == 0 {
@@ -118,6 +140,29 @@ mod tests {
         assert_eq!(s.font_scale, FONT_SCALE_RANGE.1);
         s.change_font(0);
         assert_eq!(s.font_scale, 1.0);
+    }
+
+    #[test]
+    fn a_bad_saved_setting_is_brought_back_in_range() {
+        for (saved, want) in [
+            ("inf", 1.0),
+            ("NaN", 1.0),
+            ("1e30", FONT_SCALE_RANGE.1),
+            ("1000.0", FONT_SCALE_RANGE.1),
+            ("-5.0", FONT_SCALE_RANGE.0),
+            ("1.2", 1.2),
+        ] {
+            let s: Settings = ron::from_str(&format!("(font_scale: {saved})")).unwrap();
+            assert_eq!(s.sanitized().font_scale, want, "{saved}");
+        }
+        let long = Settings {
+            last_query: "é".repeat(1_000_000),
+            last_tags: vec!["angry".into(); 10_000],
+            ..Settings::default()
+        }
+        .sanitized();
+        assert_eq!(long.last_query.chars().count(), MAX_SAVED_QUERY_CHARS);
+        assert_eq!(long.last_tags.len(), MAX_SAVED_TAGS);
     }
 
     #[test]

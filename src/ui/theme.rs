@@ -121,9 +121,8 @@ pub fn apply(ctx: &egui::Context, settings: &Settings) {
     ctx.all_styles_mut(|style| {
         style.text_styles = type_scale();
         let s = &mut style.spacing;
-        s.item_spacing = egui::vec2(8.0, 7.0);
-        s.button_padding = egui::vec2(8.0, 4.0);
-        s.interact_size.y = 24.0;
+        s.item_spacing = egui::vec2(8.0, 6.0);
+        s.button_padding = egui::vec2(7.0, 1.0);
         s.icon_width = 16.0;
         s.icon_width_inner = 9.0;
         s.menu_margin = egui::Margin::same(8);

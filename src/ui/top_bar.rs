@@ -106,6 +106,13 @@ fn menu(ui: &mut egui::Ui, settings: &Settings, summon_note: Option<&str>, acts:
     {
         acts.push(Action::ToggleCompact);
     }
+    if ui
+        .button("Packs")
+        .on_hover_text("Team folder and pack folders")
+        .clicked()
+    {
+        acts.push(Action::TogglePacks);
+    }
     ui.separator();
     let id = ui.make_persistent_id("summon-key-edit");
     let mut text = ui.data_mut(|d| {

@@ -176,14 +176,14 @@ impl ToughCall {
                     .id_salt("tc-right")
                     .auto_shrink([false, false])
                     .show(&mut cols[1], |ui| {
-                        self.plan_ui(ui, lib, &mut acts);
+                        self.plan_ui(ui, lib, user, &mut acts);
                     });
             });
         } else {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 self.picker(ui, content, user, &mut acts, false);
                 ui.separator();
-                self.plan_ui(ui, lib, &mut acts);
+                self.plan_ui(ui, lib, user, &mut acts);
             });
         }
         acts
@@ -346,7 +346,7 @@ impl ToughCall {
         }
     }
 
-    fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions) {
+    fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         if self.tags.is_empty() {
             ui.label(RichText::new("Pick what is going on — how they feel, what it is about, what makes it hard — and a plan appears here.").weak());
             return;
@@ -382,7 +382,8 @@ impl ToughCall {
             });
             for &p in &ps.phrases {
                 let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
-                phrase_card(ui, lib, p, n, acts);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, user, acts);
             }
         }
         ui.add_space(8.0);
@@ -401,13 +402,24 @@ impl ToughCall {
             }
             if let Some(p) = card.as_deref().and_then(|id| lib.phrase_index(id)) {
                 let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
-                phrase_card(ui, lib, p, n, acts);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, user, acts);
             }
         }
     }
 }
 
-fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, acts: &mut Actions) {
+/// A plan card: what to say, why it was chosen for these tags, and its buttons (copy, star,
+/// reply tray, save as my card).
+fn phrase_card(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    p: usize,
+    n: Option<usize>,
+    why: &str,
+    user: &UserView,
+    acts: &mut Actions,
+) {
     let ph = &lib.phrases[p];
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -419,13 +431,24 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             );
         }
         ui.label(&ph.text);
+        ui.label(RichText::new(why).small().weak());
         let hint = match n {
             Some(n) if n < 9 => format!("Copy (Alt+{})", n + 1),
             _ => "Copy".to_string(),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.small_button(hint).clicked() {
                 acts.push(Action::CopyPhrase(ph.id.clone()));
+            }
+            let star = if user.is_favorite(&ph.id) { "Unstar" } else { "Star" };
+            if ui.small_button(star).clicked() {
+                acts.push(Action::ToggleFavorite(ph.id.clone()));
+            }
+            if ui.small_button("Add to reply").clicked() {
+                acts.push(Action::AddToTray(ph.id.clone()));
+            }
+            if !crate::store::is_own_id(&ph.id) && ui.small_button("Save as my card").clicked() {
+                acts.push(Action::NewCard(Some(ph.id.clone())));
             }
             let from = crate::live::Origin::of(&ph.source).label();
             ui.label(RichText::new(format!("from {from}")).small().weak());

@@ -22,6 +22,8 @@ pub struct UserView {
     pub recent_situations: Vec<Vec<String>>,
     /// The rep's own cards.
     pub own: Vec<OwnCard>,
+    /// The store's change counter when last read (moves when another program writes).
+    seen_version: Option<i64>,
 }
 
 impl UserView {
@@ -39,6 +41,7 @@ impl UserView {
             week: Vec::new(),
             recent_situations: Vec::new(),
             own: Vec::new(),
+            seen_version: None,
         };
         let mut notes = notes;
         if let Err(e) = v.reload() {
@@ -47,9 +50,22 @@ impl UserView {
         (v, notes)
     }
 
+    /// Reads everything again if another program (a `callside` command, a second window) wrote
+    /// since the last read; true if it did. Cheap: one pragma.
+    pub fn reload_if_changed(&mut self) -> Result<bool, StoreError> {
+        let Some(db) = &self.db else { return Ok(false) };
+        let v = db.data_version()?;
+        if self.seen_version == Some(v) {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
     /// Reads everything shown again.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let Some(db) = &self.db else { return Ok(()) };
+        self.seen_version = db.data_version().ok();
         let now = store::now_ms();
         self.favorites = db.favorites()?;
         self.recent = db.recently_copied(now, RECENT)?;
@@ -86,6 +102,11 @@ impl UserView {
     /// Records a copy of a card, now.
     pub fn record_copy(&mut self, id: &str) -> Result<(), String> {
         self.write(|db| db.record_copy(id, store::now_ms()))
+    }
+
+    /// Records one copy of each card of a reply, in one write.
+    pub fn record_copies(&mut self, ids: &[String]) -> Result<(), String> {
+        self.write(|db| db.record_copies(ids, store::now_ms()))
     }
 
     /// Remembers a tough-call situation.
