@@ -191,13 +191,50 @@ pub fn char_indices_to_byte_ranges(word_text: &str, char_idx: &[usize]) -> Vec<R
     out
 }
 
-/// Converts byte ranges in `text` into character ranges (for consumers outside Rust).
+/// Converts byte ranges in `text` into character ranges (for consumers outside Rust). One pass
+/// over the text whatever the number of ranges (a 600 KB card with many matches stays linear).
 pub fn byte_to_char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-    let char_at = |b: usize| {
-        text.get(..b)
-            .map_or_else(|| text.chars().count(), |t| t.chars().count())
-    };
-    ranges.iter().map(|r| char_at(r.start)..char_at(r.end)).collect()
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars_at: Vec<usize> = Vec::with_capacity(offsets.len());
+    let (mut chars, mut byte) = (0usize, 0usize);
+    let mut it = text.char_indices();
+    for &b in &offsets {
+        while byte < b.min(text.len()) {
+            match it.next() {
+                Some((_, c)) => {
+                    byte += c.len_utf8();
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        chars_at.push(chars);
+    }
+    let at = |b: usize| offsets.binary_search(&b).map_or(chars, |i| chars_at[i]);
+    ranges.iter().map(|r| at(r.start)..at(r.end)).collect()
+}
+
+/// The text up to its first `max` characters, and whether anything was cut off. Queries and
+/// pasted messages are capped so a huge paste costs no more than a long one.
+pub fn cap_chars(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((b, _)) => (&text[..b], true),
+        None => (text, false),
+    }
+}
+
+/// The Snowball English stem of a normalised word ("charged", "charging" → "charg"), so that
+/// word forms meet. Words under four letters, or with digits or non-ASCII letters, are kept as
+/// they are ("ups" is not "up").
+pub fn stem(word: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
+        std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    STEMMER.stem(word).into_owned()
 }
 
 /// The sentence of `text` holding the first of `ranges` (byte ranges), with the ranges that fall
@@ -294,6 +331,26 @@ mod tests {
     #[test]
     fn byte_ranges_become_char_ranges() {
         assert_eq!(byte_to_char_ranges("héllo wörld", &[1..4, 7..10]), vec![1..3, 6..8]);
+        assert_eq!(byte_to_char_ranges("héllo", &[7..4, 0..0, 0..9]), vec![5..3, 0..0, 0..5]);
+        // Many ranges over a long text stay fast (one pass): a 600 KB card with a range per word.
+        let long = "é word ".repeat(90_000);
+        let ranges: Vec<Range<usize>> = (0..90_000).map(|i| i * 8 + 3..i * 8 + 7).collect();
+        let chars = byte_to_char_ranges(&long, &ranges);
+        assert_eq!(chars[89_999], 89_999 * 7 + 2..89_999 * 7 + 6);
+    }
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        assert_eq!(stem("charged"), stem("charging"));
+        assert_eq!(stem("parcels"), stem("parcel"));
+        assert_eq!(stem("escalation"), stem("escalate"));
+        assert_eq!(stem("x200"), "x200");
+    }
+
+    #[test]
+    fn capping_keeps_whole_characters() {
+        assert_eq!(cap_chars("héllo", 2), ("hé", true));
+        assert_eq!(cap_chars("héllo", 5), ("héllo", false));
     }
 
     #[test]

@@ -1,10 +1,19 @@
-//! Suggesting situation tags from what a customer wrote: cue words from the data, matched with
-//! tolerance for typos and inflections, ignoring negated ones ("not angry, just confused"), plus
-//! shouting (ALL CAPS, "!!!") for the tags that count it. Offline and deterministic.
+//! Suggesting situation tags from what a customer wrote, the way a person reads it: cue words
+//! from the tags and the vocabulary, matched in any word form (Snowball stems) and with a typo;
+//! a cue may skip one extra word ("account was locked") and `*` in a cue stands for any word;
+//! negated cues ("not angry, just confused") and cues ruled out by their context ("return my
+//! call" is not a return) do not count; ALL CAPS and "!!!" count as shouting. Every tag the
+//! message points to is suggested, each with the customer's words that triggered it.
+//! Offline and deterministic.
 
 use crate::content::Library;
-use crate::text::{edit_distance, words};
+use crate::content::vocabulary::{Cue, CueTable, CueWord, TYPO_MIN_CHARS, deletions};
+use crate::text::{cap_chars, edit_distance, stem, words};
 use std::ops::Range;
+
+/// Longest message read, in characters; the rest is ignored (the window says so). Long enough
+/// for any customer email, short enough that a huge paste stays instant.
+pub const MAX_MESSAGE_CHARS: usize = 20_000;
 
 /// A suggested tag.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +22,8 @@ pub struct Suggestion {
     pub tag: usize,
     /// Strength of the evidence; higher is stronger.
     pub score: u32,
-    /// The customer's words that triggered it, as they wrote them.
+    /// The customer's words that triggered it, as they wrote them ("ALL CAPS" and "!!!" for
+    /// shouting).
     pub cues: Vec<String>,
 }
 
@@ -22,57 +32,69 @@ const THRESHOLD: u32 = 7;
 /// Words that negate a cue right after them (within the same clause).
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "aint", "without", "nor",
-    "hardly", "neither", "im not",
+    "hardly", "neither",
 ];
 /// How many words before a cue a negator still counts.
 const NEGATION_WINDOW: usize = 3;
 /// Words that start a new clause (negation does not reach past them).
 const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "however", "yet", "just", "only"];
+/// Words that start a new sentence-like part (context does not reach past them).
+const TURN_WORDS: &[&str] = &["but", "though", "although", "however", "yet"];
+/// Points for shouting: whole message in capitals, and "!!" or "?!".
+const CAPS_POINTS: u32 = 5;
+const BANG_POINTS: u32 = 4;
 
 struct MsgWord {
     norm: String,
+    stem: String,
     range: Range<usize>,
-    clause: usize,
+    clause: u32,
+    sentence: u32,
 }
 
-/// Splits a message into words, numbering clauses so negation stays inside its own clause.
+/// Splits a message into words, numbering clauses (for negation and cue spans) and sentences
+/// (for context).
 fn message_words(text: &str) -> Vec<MsgWord> {
     let mut out: Vec<MsgWord> = Vec::new();
-    let mut clause = 0;
+    let (mut clause, mut sentence) = (0u32, 0u32);
     let mut prev_end = 0;
     for w in words(text) {
         let gap = &text[prev_end..w.range.start];
+        let turn = TURN_WORDS.contains(&w.norm.as_str());
+        if gap.contains(['.', '!', '?', '\n', ';']) || turn {
+            sentence = sentence.saturating_add(1);
+        }
         if gap.contains(['.', ',', ';', ':', '!', '?', '\n', '(', ')']) || CLAUSE_WORDS.contains(&w.norm.as_str()) {
-            clause += 1;
+            clause = clause.saturating_add(1);
         }
         prev_end = w.range.end;
         out.push(MsgWord {
+            stem: stem(&w.norm),
             norm: w.norm,
             range: w.range,
             clause,
+            sentence,
         });
     }
     out
 }
 
-/// How well a cue word matches a message word: 10 exact, 8 inflected, 7 with a typo.
-fn word_match(cue: &str, word: &str) -> Option<u32> {
-    if cue == word {
+/// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
+/// a typo (only for words of five letters or more that the library does not know as words).
+fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
+    if cue.norm == w.norm {
         return Some(10);
     }
-    let (cl, wl) = (cue.chars().count(), word.chars().count());
-    if cl >= 4 && wl > cl && wl - cl <= 3 && word.starts_with(cue) {
-        return Some(8);
+    if cue.stem == w.stem {
+        return Some(9);
     }
-    let max = match cl {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
-    };
-    if max > 0 && edit_distance(cue, word, max).is_some() {
-        return Some(7);
-    }
-    None
+    typo(&cue.norm, &w.norm, table).then_some(7)
+}
+
+fn typo(cue: &str, word: &str, table: &CueTable) -> bool {
+    cue.chars().count() >= TYPO_MIN_CHARS
+        && !table.known.contains(word)
+        && edit_distance(cue, word, 1).is_some()
 }
 
 fn negated(msg: &[MsgWord], at: usize) -> bool {
@@ -84,68 +106,222 @@ fn negated(msg: &[MsgWord], at: usize) -> bool {
         .any(|w| NEGATORS.contains(&w.norm.as_str()))
 }
 
-/// Shouting evidence in the raw text: (points, what to show as the cue).
-fn shouting(text: &str) -> Vec<(u32, &'static str)> {
+/// A cue found in the message.
+struct Found<'a> {
+    cue: &'a Cue,
+    /// Message words covered.
+    span: Range<usize>,
+    points: u32,
+}
+
+/// Matches `cue` starting at message word `i` (whose first-word points are `first`): each later
+/// cue word in the same clause, right after the previous one or one word further.
+fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &CueTable) -> Option<Found<'a>> {
+    let clause = msg[i].clause;
+    let mut points = first;
+    let mut next = i + 1;
+    let mut skipped = 0;
+    for cw in &cue.words[1..] {
+        let same = |j: usize| msg.get(j).filter(|w| w.clause == clause);
+        if cw.is_any() {
+            same(next)?;
+            next += 1;
+            continue;
+        }
+        let (at, p) = match same(next).and_then(|w| word_match(cw, w, table)) {
+            Some(p) => (next, p),
+            None => {
+                let p = same(next + 1).and_then(|w| word_match(cw, w, table))?;
+                skipped += 1;
+                (next + 1, p)
+            }
+        };
+        points += p;
+        next = at + 1;
+    }
+    let n = cue.words.len() as u32;
+    let points = (points / n + 3 * (n - 1)).saturating_sub(skipped);
+    Some(Found {
+        cue,
+        span: i..next,
+        points,
+    })
+}
+
+/// Every cue found in the message (negated ones left out).
+fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'a>> {
+    let mut found = Vec::new();
+    let mut firsts: Vec<(&str, u32)> = Vec::new();
+    for (i, w) in msg.iter().enumerate() {
+        firsts.clear();
+        firsts.push((w.stem.as_str(), 0));
+        if w.norm.chars().count() >= TYPO_MIN_CHARS && !table.known.contains(&w.norm) {
+            for key in std::iter::once(w.norm.clone()).chain(deletions(&w.norm)) {
+                for (norm, st) in table.typo_keys.get(&key).into_iter().flatten() {
+                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && edit_distance(norm, &w.norm, 1).is_some() {
+                        firsts.push((st.as_str(), 7));
+                    }
+                }
+            }
+        }
+        for &(key, typo_points) in &firsts {
+            for &c in table.by_first.get(key).into_iter().flatten() {
+                let cue = &table.cues[c as usize];
+                let first = if typo_points > 0 {
+                    typo_points
+                } else {
+                    match word_match(&cue.words[0], w, table) {
+                        Some(p) => p,
+                        None => continue,
+                    }
+                };
+                if let Some(f) = match_at(cue, msg, i, first, table)
+                    && !negated(msg, i)
+                {
+                    found.push(f);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Shouting in the raw text: (points, what to show as the cue).
+fn shouting(text: &str, msg: &[MsgWord]) -> Vec<(u32, &'static str)> {
     let mut out = Vec::new();
-    let caps_words = words(text)
-        .iter()
-        .filter(|w| {
-            let s = &text[w.range.clone()];
-            s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(|c| c.is_lowercase())
-        })
-        .count();
-    if caps_words >= 2 {
-        out.push((5, "ALL CAPS"));
+    let (mut letters_words, mut caps_words, mut run, mut best_run) = (0usize, 0usize, 0usize, 0usize);
+    for w in msg {
+        let s = &text[w.range.clone()];
+        if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        letters_words += 1;
+        if s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) {
+            caps_words += 1;
+            run += 1;
+            best_run = best_run.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    // Capitals shout when they carry the message, not for an acronym or two (UPS, DHL).
+    if caps_words >= 3 && (caps_words * 2 >= letters_words || best_run >= 4) {
+        out.push((CAPS_POINTS, "ALL CAPS"));
     }
     if text.contains("!!") || text.contains("?!") || text.contains("!?") {
-        out.push((4, "!!!"));
+        out.push((BANG_POINTS, "!!!"));
     }
     out
 }
 
-/// Tags suggested by a customer's message, strongest first.
+/// Tags suggested by a customer's message, strongest first. Only the first
+/// [`MAX_MESSAGE_CHARS`] characters are read.
 pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
+    let (message, _) = cap_chars(message, MAX_MESSAGE_CHARS);
     let msg = message_words(message);
-    let shout = shouting(message);
-    let mut out = Vec::new();
-    for (t, tag) in lib.tags.iter().enumerate() {
-        let mut score = 0;
-        let mut cues: Vec<String> = Vec::new();
-        for cue_words in &tag.cue_words {
-            if cue_words.is_empty() || cue_words.len() > msg.len() {
+    let table = &lib.cue_table;
+    let found = find_cues(table, &msg);
+
+    // Context cues rule out a tag's cues in their sentence that are not longer than they are.
+    let blockers: Vec<(u32, usize, &[usize])> = found
+        .iter()
+        .filter(|f| !f.cue.rules_out.is_empty())
+        .map(|f| (msg[f.span.start].sentence, f.cue.words.len(), f.cue.rules_out.as_slice()))
+        .collect();
+    let ruled_out = |tag: usize, f: &Found| {
+        let sentence = msg[f.span.start].sentence;
+        blockers
+            .iter()
+            .any(|&(s, len, tags)| s == sentence && f.cue.words.len() <= len && tags.contains(&tag))
+    };
+
+    let mut score = vec![0u32; lib.tags.len()];
+    let mut cues: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
+    for f in &found {
+        for &t in &f.cue.tags {
+            if ruled_out(t, f) {
                 continue;
             }
-            let found = (0..=msg.len() - cue_words.len()).find_map(|i| {
-                let window = &msg[i..i + cue_words.len()];
-                if window.iter().any(|w| w.clause != window[0].clause) {
-                    return None;
-                }
-                let points: Option<u32> = cue_words.iter().zip(window).map(|(c, w)| word_match(c, &w.norm)).sum();
-                let points = points?;
-                if negated(&msg, i) {
-                    return None;
-                }
-                let span = window[0].range.start..window[window.len() - 1].range.end;
-                Some((points / cue_words.len() as u32 + 3 * (cue_words.len() as u32 - 1), span))
-            });
-            if let Some((points, span)) = found {
-                let said = message[span].to_string();
-                if !cues.iter().any(|c| c.eq_ignore_ascii_case(&said)) {
-                    score += points;
-                    cues.push(said);
-                }
+            let said = &message[msg[f.span.start].range.start..msg[f.span.end - 1].range.end];
+            // The same words (or a cue inside words already counted) count once per tag.
+            if cues[t].iter().any(|c| c.eq_ignore_ascii_case(said) || contains_ci(c, said)) {
+                continue;
             }
-        }
-        if tag.shouting {
-            for (points, label) in &shout {
-                score += points;
-                cues.push((*label).to_string());
-            }
-        }
-        if score >= THRESHOLD && cues.iter().any(|c| c != "ALL CAPS" && c != "!!!") || score >= THRESHOLD + 2 {
-            out.push(Suggestion { tag: t, score, cues });
+            score[t] = score[t].saturating_add(f.points);
+            cues[t].push(said.to_string());
         }
     }
+
+    let shout = shouting(message, &msg);
+    if !shout.is_empty() {
+        let shouting_tags: Vec<usize> = (0..lib.tags.len()).filter(|&t| lib.tags[t].shouting).collect();
+        let mut with_words: Vec<usize> = shouting_tags.iter().copied().filter(|&t| score[t] > 0).collect();
+        // Capitals with no word cue: read as anger (the first shouting tag), unless the
+        // words already show another feeling of that group (thanks in capitals is not anger).
+        if with_words.is_empty()
+            && shout.iter().any(|s| s.1 == "ALL CAPS")
+            && let Some(&first) = shouting_tags.first()
+        {
+            let group = lib.tags[first].group;
+            let other_feeling = (0..lib.tags.len()).any(|t| lib.tags[t].group == group && score[t] >= THRESHOLD);
+            if !other_feeling {
+                with_words.push(first);
+            }
+        }
+        for t in with_words {
+            for (points, label) in &shout {
+                score[t] = score[t].saturating_add(*points);
+                cues[t].push((*label).to_string());
+            }
+            score[t] = score[t].max(THRESHOLD);
+        }
+    }
+
+    let mut out: Vec<Suggestion> = score
+        .into_iter()
+        .zip(cues)
+        .enumerate()
+        .filter(|(_, (s, _))| *s >= THRESHOLD)
+        .map(|(tag, (score, cues))| Suggestion { tag, score, cues })
+        .collect();
     out.sort_by_key(|s| (std::cmp::Reverse(s.score), s.tag));
     out
+}
+
+/// True if `hay` holds `needle` as a run of whole words (and more), ignoring case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let h: Vec<String> = words(hay).into_iter().map(|w| w.norm).collect();
+    let n: Vec<String> = words(needle).into_iter().map(|w| w.norm).collect();
+    h.len() > n.len() && !n.is_empty() && h.windows(n.len()).any(|w| w == n.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{builtin, load};
+
+    fn tags(msg: &str) -> Vec<String> {
+        let lib = load(&builtin::sources()).library;
+        suggest_tags(&lib, msg).into_iter().map(|s| lib.tags[s.tag].id.clone()).collect()
+    }
+
+    #[test]
+    fn word_forms_and_typos_meet_the_cues() {
+        assert!(tags("I was charged twice for one order").contains(&"billing-error".to_string()));
+        assert!(tags("my acount was locked yesterday").contains(&"account-access".to_string()));
+    }
+
+    #[test]
+    fn context_rules_out_a_cue() {
+        assert!(!tags("Nobody will return my call").contains(&"return".to_string()));
+        assert!(!tags("The bill is fine, thanks").contains(&"billing-error".to_string()));
+        assert!(!tags("My phone died halfway through").contains(&"vulnerable".to_string()));
+        assert!(tags("My husband died last month").contains(&"vulnerable".to_string()));
+    }
+
+    #[test]
+    fn phrase_containment_is_by_whole_words() {
+        assert!(contains_ci("charged me twice", "Charged me"));
+        assert!(!contains_ci("overcharged", "charged"));
+    }
 }

@@ -191,6 +191,10 @@ pub struct Library {
     pub frameworks: Vec<Framework>,
     /// Plan steps in conversation order.
     pub steps: Vec<Step>,
+    /// The everyday vocabulary (search words and message cues tied to skills, tags and cards).
+    pub vocabulary: Vec<super::vocabulary::VocabEntry>,
+    /// Tag cues and vocabulary cues, prepared once for tag suggestion.
+    pub cue_table: super::vocabulary::CueTable,
     pub(crate) skill_ix: HashMap<String, usize>,
     pub(crate) phrase_ix: HashMap<String, usize>,
     pub(crate) tag_ix: HashMap<String, usize>,

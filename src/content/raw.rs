@@ -16,6 +16,7 @@ pub struct RawPack {
     pub rules: Vec<RawRule>,
     pub frameworks: Vec<RawFramework>,
     pub steps: Vec<RawStep>,
+    pub vocabulary: Vec<super::vocabulary::RawVocab>,
 }
 
 /// A group of skills or of tags.

@@ -61,7 +61,8 @@ impl SearchPanel {
         if self.searched.as_deref() == Some(self.query.as_str()) {
             return;
         }
-        let hits = index.search(&self.query, RESULT_LIMIT);
+        let mut hits = index.search(&self.query, RESULT_LIMIT);
+        hits.retain(|h| !matches!(h.target, DocRef::Tag(_)));
         let best = hits.first().map(|h| h.target);
         let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
             hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
@@ -244,6 +245,7 @@ impl SearchPanel {
                     self.row(ui, job, Item::Skill(s), acts);
                 }
                 DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
+                DocRef::Tag(_) => {}
             }
         }
         self.hits = hits;
@@ -298,7 +300,7 @@ fn by_name(h: &Hit) -> bool {
 fn item_of(d: DocRef) -> Item {
     match d {
         DocRef::Skill(s) => Item::Skill(s),
-        DocRef::Phrase(p) => Item::Phrase(p),
+        DocRef::Phrase(p) | DocRef::Tag(p) => Item::Phrase(p),
     }
 }
 
