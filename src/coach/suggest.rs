@@ -60,6 +60,7 @@ fn message_words(text: &str) -> Vec<MsgWord> {
     let mut prev_end = 0;
     for w in words(text) {
         let gap = &text[prev_end..w.range.start];
+        push_punctuation(&mut out, gap, prev_end, clause, sentence);
         let turn = TURN_WORDS.contains(&w.norm.as_str());
         if gap.contains(['.', '!', '?', '\n', ';']) || turn {
             sentence = sentence.saturating_add(1);
@@ -76,7 +77,23 @@ fn message_words(text: &str) -> Vec<MsgWord> {
             sentence,
         });
     }
+    push_punctuation(&mut out, &text[prev_end..], prev_end, clause, sentence);
     out
+}
+
+/// Adds a pseudo-word for a run of "??" or "!!" in a gap between words (cues can name them).
+fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, sentence: u32) {
+    for pat in ["??", "!!"] {
+        if let Some(i) = gap.find(pat) {
+            out.push(MsgWord {
+                norm: pat.to_string(),
+                stem: pat.to_string(),
+                range: at + i..at + i + pat.len(),
+                clause,
+                sentence,
+            });
+        }
+    }
 }
 
 /// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
@@ -85,16 +102,44 @@ fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
     if cue.norm == w.norm {
         return Some(10);
     }
-    if cue.stem == w.stem {
+    if cue.stem == w.stem && same_word(&cue.norm, &w.norm) {
         return Some(9);
     }
     typo(&cue.norm, &w.norm, table).then_some(7)
 }
 
+/// Endings that make another form of the same word ("charge", "charged", "charging"); a stem
+/// alone is too loose for reading a message ("customer" and "customs" share one).
+const ENDINGS: &[&str] = &["", "s", "es", "e", "ed", "d", "ing", "y", "ies", "ied", "ly"];
+
+/// True if `a` and `b` differ only by an inflection ending (a doubled last letter allowed).
+fn same_word(a: &str, b: &str) -> bool {
+    let p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let ending_ok = |w: &str| {
+        let (Some(stem), Some(end)) = (w.get(..p), w.get(p..)) else {
+            return false;
+        };
+        let end = match (stem.bytes().last(), end.bytes().next()) {
+            (Some(l), Some(f)) if l == f && end.len() > 1 => &end[1..],
+            _ => end,
+        };
+        ENDINGS.contains(&end)
+    };
+    p >= 3 && ending_ok(a) && ending_ok(b)
+}
+
+/// A typing slip: a letter left out, one too many, or two letters swapped. A changed letter
+/// is not counted: it mostly makes another real word ("engaged" is not "enraged").
 fn typo(cue: &str, word: &str, table: &CueTable) -> bool {
-    cue.chars().count() >= TYPO_MIN_CHARS
-        && !table.known.contains(word)
-        && edit_distance(cue, word, 1).is_some()
+    if cue.chars().count() < TYPO_MIN_CHARS || table.known.contains(word) {
+        return false;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (cue.chars().collect(), word.chars().collect());
+    if a.len() != b.len() {
+        return edit_distance(cue, word, 1).is_some();
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
 fn negated(msg: &[MsgWord], at: usize) -> bool {
@@ -158,7 +203,7 @@ fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'a>> {
         if w.norm.chars().count() >= TYPO_MIN_CHARS && !table.known.contains(&w.norm) {
             for key in std::iter::once(w.norm.clone()).chain(deletions(&w.norm)) {
                 for (norm, st) in table.typo_keys.get(&key).into_iter().flatten() {
-                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && edit_distance(norm, &w.norm, 1).is_some() {
+                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && typo(norm, &w.norm, table) {
                         firsts.push((st.as_str(), 7));
                     }
                 }
@@ -223,16 +268,19 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     let found = find_cues(table, &msg);
 
     // Context cues rule out a tag's cues in their sentence that are not longer than they are.
-    let blockers: Vec<(u32, usize, &[usize])> = found
+    let blockers: Vec<(Option<u32>, usize, &[usize])> = found
         .iter()
         .filter(|f| !f.cue.rules_out.is_empty())
-        .map(|f| (msg[f.span.start].sentence, f.cue.words.len(), f.cue.rules_out.as_slice()))
+        .map(|f| {
+            let scope = (!f.cue.whole_message).then_some(msg[f.span.start].sentence);
+            (scope, f.cue.words.len(), f.cue.rules_out.as_slice())
+        })
         .collect();
     let ruled_out = |tag: usize, f: &Found| {
         let sentence = msg[f.span.start].sentence;
-        blockers
-            .iter()
-            .any(|&(s, len, tags)| s == sentence && f.cue.words.len() <= len && tags.contains(&tag))
+        blockers.iter().any(|&(scope, len, tags)| {
+            scope.is_none_or(|s| s == sentence) && f.cue.words.len() <= len && tags.contains(&tag)
+        })
     };
 
     let mut score = vec![0u32; lib.tags.len()];
@@ -256,17 +304,12 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     if !shout.is_empty() {
         let shouting_tags: Vec<usize> = (0..lib.tags.len()).filter(|&t| lib.tags[t].shouting).collect();
         let mut with_words: Vec<usize> = shouting_tags.iter().copied().filter(|&t| score[t] > 0).collect();
-        // Capitals with no word cue: read as anger (the first shouting tag), unless the
-        // words already show another feeling of that group (thanks in capitals is not anger).
-        if with_words.is_empty()
-            && shout.iter().any(|s| s.1 == "ALL CAPS")
+        // Capitals read as anger (the first shouting tag), cue words or not.
+        if shout.iter().any(|s| s.1 == "ALL CAPS")
             && let Some(&first) = shouting_tags.first()
+            && !with_words.contains(&first)
         {
-            let group = lib.tags[first].group;
-            let other_feeling = (0..lib.tags.len()).any(|t| lib.tags[t].group == group && score[t] >= THRESHOLD);
-            if !other_feeling {
-                with_words.push(first);
-            }
+            with_words.push(first);
         }
         for t in with_words {
             for (points, label) in &shout {
@@ -317,6 +360,16 @@ mod tests {
         assert!(!tags("The bill is fine, thanks").contains(&"billing-error".to_string()));
         assert!(!tags("My phone died halfway through").contains(&"vulnerable".to_string()));
         assert!(tags("My husband died last month").contains(&"vulnerable".to_string()));
+    }
+
+    #[test]
+    fn word_forms_are_inflections_not_relatives() {
+        assert!(same_word("charged", "charging"));
+        assert!(same_word("cancel", "cancelled"));
+        assert!(same_word("worry", "worried"));
+        assert!(!same_word("customs", "customer"));
+        assert!(!same_word("manager", "manage"));
+        assert!(!same_word("acceptable", "accept"));
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct RawVocab {
     /// Tag ids that `cues` rule out: a cue of such a tag that is not longer than the context
     /// and stands in the same sentence does not count.
     pub rules_out: Vec<String>,
+    /// With `rules_out`: the context colours the whole message, not just its sentence (sarcasm:
+    /// "Fantastic service as always. Really impressive." is not a happy customer).
+    pub whole_message: bool,
     /// `words` that never decide a search alone ("customer", "the"): a result need not have them.
     pub filler: bool,
 }
@@ -47,6 +50,8 @@ pub struct VocabEntry {
     pub cards: Vec<usize>,
     /// Tag indices that the cues rule out.
     pub rules_out: Vec<usize>,
+    /// Whether `rules_out` reaches the whole message.
+    pub whole_message: bool,
     /// Whether `words` are filler words.
     pub filler: bool,
 }
@@ -95,6 +100,7 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
         tags,
         cards,
         rules_out,
+        whole_message: raw.whole_message,
         filler: raw.filler,
     });
     (entry, bad, whole)
@@ -122,12 +128,14 @@ pub struct Cue {
     pub tags: Vec<usize>,
     /// Tags it rules out (context cues).
     pub rules_out: Vec<usize>,
+    /// Whether it rules them out in the whole message (else in its sentence).
+    pub whole_message: bool,
 }
 
 /// One word of a cue.
 #[derive(Debug, Clone)]
 pub struct CueWord {
-    /// Normalised form ("charged"), or `*`.
+    /// Normalised form ("charged"), `*`, or a punctuation run (`??`, `!!`).
     pub norm: String,
     /// Snowball stem ("charg").
     pub stem: String,
@@ -168,13 +176,18 @@ pub fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// True for a cue word made of "?" and "!" only ("??" in a message reads as exasperation).
+pub fn is_punctuation_cue(part: &str) -> bool {
+    part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!')
+}
+
 fn cue_words(cue: &str) -> Vec<CueWord> {
     let mut out = Vec::new();
     for part in cue.split_whitespace() {
-        if part == "*" {
+        if part == "*" || is_punctuation_cue(part) {
             out.push(CueWord {
-                norm: "*".into(),
-                stem: "*".into(),
+                norm: part.into(),
+                stem: part.into(),
             });
             continue;
         }
@@ -194,12 +207,12 @@ impl CueTable {
         let mut t = CueTable::default();
         for (ti, tag) in lib.tags.iter().enumerate() {
             for c in &tag.cues {
-                t.add(c, vec![ti], Vec::new());
+                t.add(c, vec![ti], Vec::new(), false);
             }
         }
         for e in &lib.vocabulary {
             for c in &e.cues {
-                t.add(c, e.tags.clone(), e.rules_out.clone());
+                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message);
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
@@ -219,7 +232,7 @@ impl CueTable {
         t
     }
 
-    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>) {
+    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>, whole_message: bool) {
         let ws = cue_words(text);
         let Some(first) = ws.first().filter(|w| !w.is_any()) else {
             return;
@@ -252,6 +265,7 @@ impl CueTable {
             words: ws,
             tags,
             rules_out,
+            whole_message,
         });
     }
 }

@@ -175,7 +175,7 @@ impl Index {
     /// vocabulary's everyday words.
     pub fn new(lib: &Library) -> Index {
         let mut b = Builder::default();
-        let mut everyday_skill: Vec<Vec<(usize, String)>> = vec![Vec::new(); lib.skills.len()];
+        let mut everyday_skill: Vec<Vec<(usize, f32, String)>> = vec![Vec::new(); lib.skills.len()];
         let mut everyday_tag: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
         let mut everyday_card: HashMap<usize, Vec<String>> = HashMap::new();
         let mut filler = HashSet::new();
@@ -187,8 +187,10 @@ impl Index {
             if text.is_empty() {
                 continue;
             }
+            // Words about a situation lead to its tag first, then to the skills for it.
+            let skill_factor = if e.tags.is_empty() { 1.0 } else { 0.8 };
             for (rank, &s) in e.skills.iter().enumerate() {
-                everyday_skill[s].push((rank, text.clone()));
+                everyday_skill[s].push((rank, skill_factor, text.clone()));
             }
             for &t in &e.tags {
                 everyday_tag[t].push(text.clone());
@@ -200,9 +202,10 @@ impl Index {
         for (i, s) in lib.skills.iter().enumerate() {
             let mut fields = vec![(FieldKind::Name, 1.0, s.name.clone())];
             fields.extend(s.aliases.iter().map(|a| (FieldKind::Alias, 1.0, a.clone())));
-            for (rank, text) in &everyday_skill[i] {
+            for (rank, factor, text) in &everyday_skill[i] {
                 // The skill listed first for a word leads; later ones follow it.
-                fields.push((FieldKind::Everyday, 1.0 - 0.06 * (*rank).min(5) as f32, text.clone()));
+                let factor = factor * (1.0 - 0.06 * (*rank).min(5) as f32);
+                fields.push((FieldKind::Everyday, factor, text.clone()));
             }
             fields.push((FieldKind::Definition, 1.0, s.definition.clone()));
             fields.push((FieldKind::InService, 1.0, s.in_service.clone()));
@@ -234,7 +237,7 @@ impl Index {
         for ((i, t), cards) in lib.tags.iter().enumerate().zip(tag_cards) {
             let mut fields = vec![(FieldKind::TagLabel, 1.0, t.label.clone())];
             for text in &everyday_tag[i] {
-                fields.push((FieldKind::Everyday, 0.8, text.clone()));
+                fields.push((FieldKind::Everyday, 1.0, text.clone()));
             }
             if !t.cues.is_empty() {
                 fields.push((FieldKind::TagCues, 1.0, t.cues.join(", ")));
