@@ -46,6 +46,8 @@ const BANG_POINTS: u32 = 4;
 
 struct MsgWord {
     norm: String,
+    /// Written with an apostrophe: "I'd" matches only a cue written "i'd", never "id".
+    apostrophe: bool,
     stem: String,
     range: Range<usize>,
     clause: u32,
@@ -71,6 +73,7 @@ fn message_words(text: &str) -> Vec<MsgWord> {
         prev_end = w.range.end;
         out.push(MsgWord {
             stem: stem(&w.norm),
+            apostrophe: text[w.range.clone()].contains(['\'', '’']),
             norm: w.norm,
             range: w.range,
             clause,
@@ -86,6 +89,7 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
     for pat in ["??", "!!"] {
         if let Some(i) = gap.find(pat) {
             out.push(MsgWord {
+                apostrophe: false,
                 norm: pat.to_string(),
                 stem: pat.to_string(),
                 range: at + i..at + i + pat.len(),
@@ -99,6 +103,9 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
 /// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
 /// a typo (only for words of five letters or more that the library does not know as words).
 fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
+    if w.apostrophe && !cue.apostrophe {
+        return None;
+    }
     if cue.norm == w.norm {
         return Some(10);
     }
@@ -232,7 +239,7 @@ fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'a>> {
 }
 
 /// Shouting in the raw text: (points, what to show as the cue).
-fn shouting(text: &str, msg: &[MsgWord]) -> Vec<(u32, &'static str)> {
+fn shouting(text: &str, msg: &[MsgWord], known: &std::collections::HashSet<String>) -> Vec<(u32, &'static str)> {
     let mut out = Vec::new();
     let (mut letters_words, mut caps_words, mut run, mut best_run) = (0usize, 0usize, 0usize, 0usize);
     for w in msg {
@@ -252,6 +259,14 @@ fn shouting(text: &str, msg: &[MsgWord]) -> Vec<(u32, &'static str)> {
     // Capitals shout when they carry the message, not for an acronym or two (UPS, DHL).
     if caps_words >= 3 && (caps_words * 2 >= letters_words || best_run >= 4) {
         out.push((CAPS_POINTS, "ALL CAPS"));
+    }
+    // One word in capitals for emphasis ("you're STILL taking money") is raised voice too.
+    let emphasis = msg.iter().any(|w| {
+        let s = &text[w.range.clone()];
+        s.chars().count() >= 4 && s.chars().all(|c| c.is_uppercase()) && known.contains(&w.norm)
+    });
+    if out.is_empty() && emphasis {
+        out.push((CAPS_POINTS, "CAPS"));
     }
     if text.contains("!!") || text.contains("?!") || text.contains("!?") {
         out.push((BANG_POINTS, "!!!"));
@@ -300,12 +315,12 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
         }
     }
 
-    let shout = shouting(message, &msg);
+    let shout = shouting(message, &msg, &table.known);
     if !shout.is_empty() {
         let shouting_tags: Vec<usize> = (0..lib.tags.len()).filter(|&t| lib.tags[t].shouting).collect();
         let mut with_words: Vec<usize> = shouting_tags.iter().copied().filter(|&t| score[t] > 0).collect();
         // Capitals read as anger (the first shouting tag), cue words or not.
-        if shout.iter().any(|s| s.1 == "ALL CAPS")
+        if shout.iter().any(|s| s.1 == "ALL CAPS" || s.1 == "CAPS")
             && let Some(&first) = shouting_tags.first()
             && !with_words.contains(&first)
         {
@@ -317,6 +332,22 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
                 cues[t].push((*label).to_string());
             }
             score[t] = score[t].max(THRESHOLD);
+        }
+    }
+
+    // A situation read from the words brings the feeling a person would read with it, when the
+    // words show no feeling of that group ("third time I'm writing" is a frustrated customer).
+    for e in lib.vocabulary.iter().filter(|e| !e.follows.is_empty()) {
+        if !e.follows.iter().all(|&f| score[f] >= THRESHOLD) {
+            continue;
+        }
+        for &t in &e.tags {
+            let group = lib.tags[t].group;
+            if (0..lib.tags.len()).any(|o| lib.tags[o].group == group && score[o] >= THRESHOLD) {
+                continue;
+            }
+            score[t] = THRESHOLD;
+            cues[t] = e.follows.iter().flat_map(|&f| cues[f].clone()).collect();
         }
     }
 

@@ -28,6 +28,9 @@ pub struct RawVocab {
     /// Tag ids that `cues` rule out: a cue of such a tag that is not longer than the context
     /// and stands in the same sentence does not count.
     pub rules_out: Vec<String>,
+    /// Tag ids that, read from a message, bring `tags` with them when the words show no other
+    /// tag of that group (a customer on a repeat contact is frustrated).
+    pub follows: Vec<String>,
     /// With `rules_out`: the context colours the whole message, not just its sentence (sarcasm:
     /// "Fantastic service as always. Really impressive." is not a happy customer).
     pub whole_message: bool,
@@ -50,6 +53,8 @@ pub struct VocabEntry {
     pub cards: Vec<usize>,
     /// Tag indices that the cues rule out.
     pub rules_out: Vec<usize>,
+    /// Tag indices that bring `tags` with them.
+    pub follows: Vec<usize>,
     /// Whether `rules_out` reaches the whole message.
     pub whole_message: bool,
     /// Whether `words` are filler words.
@@ -78,10 +83,13 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     let tags = resolve("situation tag", &raw.tags, &lib.tag_ix);
     let cards = resolve("phrase card", &raw.cards, &lib.phrase_ix);
     let rules_out = resolve("situation tag", &raw.rules_out, &lib.tag_ix);
+    let follows = resolve("situation tag", &raw.follows, &lib.tag_ix);
     let words = clean(&raw.words);
     let cues = clean(&raw.cues);
-    let whole = if words.is_empty() && cues.is_empty() {
-        Some("vocabulary entry has no `words` or `cues`: add the words it is about".to_string())
+    let whole = if words.is_empty() && cues.is_empty() && raw.follows.is_empty() {
+        Some("vocabulary entry has no `words`, `cues` or `follows`: add the words it is about".to_string())
+    } else if !raw.follows.is_empty() && raw.tags.is_empty() {
+        Some("vocabulary entry has `follows` but no `tags` to bring".to_string())
     } else if !raw.filler && skills.is_empty() && tags.is_empty() && cards.is_empty() && rules_out.is_empty() {
         Some(
             "vocabulary entry points at nothing: add `skills`, `tags`, `cards` or `rules_out` (or `filler: true`)"
@@ -100,6 +108,7 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
         tags,
         cards,
         rules_out,
+        follows,
         whole_message: raw.whole_message,
         filler: raw.filler,
     });
@@ -139,6 +148,8 @@ pub struct CueWord {
     pub norm: String,
     /// Snowball stem ("charg").
     pub stem: String,
+    /// Whether it was written with an apostrophe ("i'd" is not "id").
+    pub apostrophe: bool,
 }
 
 impl CueWord {
@@ -188,12 +199,14 @@ fn cue_words(cue: &str) -> Vec<CueWord> {
             out.push(CueWord {
                 norm: part.into(),
                 stem: part.into(),
+                apostrophe: false,
             });
             continue;
         }
         for w in words(part) {
             out.push(CueWord {
                 stem: stem(&w.norm),
+                apostrophe: part[w.range.clone()].contains(['\'', '’']),
                 norm: w.norm,
             });
         }
