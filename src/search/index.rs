@@ -2,7 +2,7 @@
 
 use super::matcher::{MatchKind, Term, char_mask};
 use crate::content::Library;
-use crate::text::{cap_chars, char_indices_to_byte_ranges, normalize, stem, words};
+use crate::text::{cap_chars, char_indices_to_byte_ranges, stem, words};
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -179,6 +179,18 @@ impl Index {
         let mut everyday_tag: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
         let mut everyday_card: HashMap<usize, Vec<String>> = HashMap::new();
         let mut filler = HashSet::new();
+        // An everyday phrase typed in full makes what it leads to first (the tag, else the
+        // first skill), as a skill's name does.
+        let mut titles_skill: Vec<Vec<String>> = vec![Vec::new(); lib.skills.len()];
+        let mut titles_tag: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
+        for e in lib.vocabulary.iter().filter(|e| !e.filler) {
+            let norms = e.words.iter().map(|w| title_key(w));
+            match (e.tags.first(), e.skills.first()) {
+                (Some(_), _) => e.tags.iter().for_each(|&t| titles_tag[t].extend(norms.clone())),
+                (None, Some(&s)) => titles_skill[s].extend(norms),
+                _ => {}
+            }
+        }
         for e in &lib.vocabulary {
             if e.filler {
                 filler.extend(e.words.iter().flat_map(|w| words(w)).map(|w| w.norm));
@@ -210,8 +222,9 @@ impl Index {
             fields.push((FieldKind::Definition, 1.0, s.definition.clone()));
             fields.push((FieldKind::InService, 1.0, s.in_service.clone()));
             fields.push((FieldKind::Analogy, 1.0, s.analogy.clone()));
-            let mut titles = vec![normalize(&s.name)];
-            titles.extend(s.aliases.iter().map(|a| normalize(a)));
+            let mut titles = vec![title_key(&s.name)];
+            titles.extend(s.aliases.iter().map(|a| title_key(a)));
+            titles.append(&mut titles_skill[i]);
             b.doc(DocRef::Skill(i), fields, titles);
         }
         let mut tag_cards: Vec<Vec<u32>> = vec![Vec::new(); lib.tags.len()];
@@ -255,7 +268,9 @@ impl Index {
                 fields.push((FieldKind::TagDescription, 1.0, t.description.clone()));
             }
             tag_docs.push((b.docs.len() as u32, cards));
-            b.doc(DocRef::Tag(i), fields, vec![normalize(&t.label)]);
+            let mut titles = vec![title_key(&t.label)];
+            titles.append(&mut titles_tag[i]);
+            b.doc(DocRef::Tag(i), fields, titles);
         }
         b.finish(tag_docs, filler)
     }
@@ -306,7 +321,11 @@ impl Index {
     /// order; filler words like "customer" optional) first, then the closest partial matches.
     /// An empty query finds nothing. Only the first [`MAX_QUERY_CHARS`] characters count.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let (query, _) = cap_chars(query, MAX_QUERY_CHARS);
+        let (mut query, capped) = cap_chars(query, MAX_QUERY_CHARS);
+        if capped {
+            // The word cut in two at the cap is not searched.
+            query = query.rfind(char::is_whitespace).map_or(query, |i| &query[..=i]);
+        }
         let typing_last = !query.ends_with(char::is_whitespace);
         let mut terms: Vec<String> = Vec::new();
         for w in words(query) {
@@ -341,7 +360,7 @@ impl Index {
         for (m, &req) in matched.iter().zip(&required) {
             self.add_term(m, req, &mut tally);
         }
-        let whole = normalize(query.trim());
+        let whole = terms.join(" ");
         let mut ranked: Vec<(bool, f32, u32)> = tally
             .candidates
             .iter()
@@ -488,6 +507,11 @@ impl Index {
             matches: matches.into_iter().map(|(_, m)| m).collect(),
         }
     }
+}
+
+/// A title or a query as its words ("Self-control" and "self control" meet).
+fn title_key(text: &str) -> String {
+    words(text).into_iter().map(|w| w.norm).collect::<Vec<_>>().join(" ")
 }
 
 fn rank(k: &MatchKind) -> u8 {
