@@ -393,6 +393,61 @@ mod tests {
         assert!(tags("My husband died last month").contains(&"vulnerable".to_string()));
     }
 
+    fn has(msg: &str, tag: &str) -> bool {
+        tags(msg).iter().any(|t| t == tag)
+    }
+
+    #[test]
+    fn the_issue_examples_are_read_like_a_person_would() {
+        assert!(has("Does the X200 support fast charging?", "product-question"));
+        assert!(!has("Does the X200 support fast charging?", "billing-error"));
+        assert!(has("I tried to sign in this morning and my account was locked", "account-access"));
+        let cancelled = "Why was I charged 12.99 when I cancelled last month?";
+        assert!(has(cancelled, "billing-error") && has(cancelled, "cancellation"));
+        let email = "Dear Sir or Madam, I wish to make a formal complaint. My order arrived nine days late, \
+                     I was charged a wrong fee for delivery, and I have contacted you twice before without a reply.";
+        for t in ["delayed-shipment", "billing-error", "repeat-contact", "complaint"] {
+            assert!(has(email, t), "{t} in {:?}", tags(email));
+        }
+        assert!(has("WHY HAS NOBODY SORTED THIS OUT YET", "angry"));
+    }
+
+    #[test]
+    fn cues_out_of_context_do_not_fire() {
+        for (msg, not) in [
+            ("Could someone please return my call about the form?", "return"),
+            ("My phone died halfway through our chat earlier.", "vulnerable"),
+            ("I'm struggling to log in to the app.", "vulnerable"),
+            ("The bill is fine, it's the delivery I'm asking about.", "billing-error"),
+            ("I transferred the money yesterday, has it arrived?", "complex-multi-team"),
+            ("Fantastic service as always. Three weeks and nothing.", "happy"),
+        ] {
+            assert!(!has(msg, not), "{not} from {msg:?}: {:?}", tags(msg));
+        }
+    }
+
+    #[test]
+    fn every_suggestion_shows_its_words() {
+        let lib = load(&builtin::sources()).library;
+        let found = suggest_tags(&lib, "I was double charged and nobody calls back, I'm furious");
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(found.iter().all(|s| !s.cues.is_empty()));
+        let billing = lib.tag_index("billing-error").unwrap();
+        let b = found.iter().find(|s| s.tag == billing).unwrap();
+        assert!(b.cues.iter().any(|c| c.contains("charged")), "{:?}", b.cues);
+    }
+
+    #[test]
+    fn a_huge_paste_is_capped() {
+        let lib = load(&builtin::sources()).library;
+        let head = "I was charged twice. ";
+        let msg = format!("{head}{}", "filler words here ".repeat(20_000));
+        let found = suggest_tags(&lib, &msg);
+        assert!(found.iter().any(|s| lib.tags[s.tag].id == "billing-error"));
+        let tail = format!("{}I was charged twice.", "x ".repeat(MAX_MESSAGE_CHARS));
+        assert!(suggest_tags(&lib, &tail).is_empty(), "past the cap is ignored");
+    }
+
     #[test]
     fn word_forms_are_inflections_not_relatives() {
         assert!(same_word("charged", "charging"));

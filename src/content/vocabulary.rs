@@ -319,6 +319,29 @@ mod tests {
     }
 
     #[test]
+    fn a_pack_extends_the_vocabulary_and_bad_ids_point_at_their_place() {
+        let mut sources = crate::content::builtin::sources();
+        sources.push(Source {
+            path: "team.ron".into(),
+            text: "(\n  vocabulary: [\n    (words: [\"gobsmacked\"], tags: [\"angyr\", \"upset\"]),\n  ],\n)".into(),
+        });
+        let loaded = load(&sources);
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        let p = loaded.problems[0].to_string();
+        assert!(
+            p.starts_with("team.ron:3:36: unknown situation tag \"angyr\" (did you mean \"angry\"?)"),
+            "{p}"
+        );
+        let lib = loaded.library;
+        let index = crate::search::Index::new(&lib);
+        let upset = lib.tag_index("upset").unwrap();
+        assert_eq!(
+            index.search("gobsmacked", 1).first().map(|h| h.target),
+            Some(crate::search::DocRef::Tag(upset))
+        );
+    }
+
+    #[test]
     fn an_entry_that_points_nowhere_is_refused() {
         let lib = lib();
         let raw = RawVocab {
