@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod coach;
 pub mod content;
+pub mod live;
 pub mod search;
 pub mod store;
 pub mod text;

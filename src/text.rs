@@ -264,6 +264,15 @@ pub fn snippet(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>
     (text[start..end].to_string(), kept)
 }
 
+/// The item of a comma-separated list (cue words, everyday words) holding the first of `ranges`:
+/// shows which of a tag's words matched ("double charged" from "charged twice, double charged").
+pub fn list_item<'a>(text: &'a str, ranges: &[Range<usize>]) -> &'a str {
+    let Some(first) = ranges.first() else { return "" };
+    let start = text.get(..first.start).and_then(|h| h.rfind(',')).map_or(0, |i| i + 1);
+    let end = text.get(first.start..).and_then(|t| t.find(',')).map_or(text.len(), |i| first.start + i);
+    text.get(start..end).map_or("", str::trim)
+}
+
 /// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -363,6 +372,16 @@ mod tests {
         assert_eq!(&s[r[0].clone()], "sorry");
         assert_eq!(snippet("no stop sorry", &[8..13]).0, "no stop sorry");
         assert_eq!(snippet("x", &[]).0, "");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one matched range, as the search reports it
+    fn list_item_is_the_matched_entry() {
+        let t = "charged twice, double charged, overcharged";
+        let at = t.find("double").unwrap();
+        assert_eq!(list_item(t, &[at..at + 6]), "double charged");
+        assert_eq!(list_item(t, &[0..7]), "charged twice");
+        assert_eq!(list_item(t, &[]), "");
     }
 
     #[test]

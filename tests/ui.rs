@@ -1,6 +1,7 @@
 //! The window, driven the way a person drives it: type, press keys, click, read what is shown.
 
 use callside::content::{self, Library, Source};
+use callside::live::Content;
 use callside::ui::App;
 use callside::ui::nav::View;
 use callside::ui::settings::Settings;
@@ -37,7 +38,7 @@ fn tiny_app() -> App {
         text: ron.into(),
     }]);
     assert!(l.problems.is_empty(), "{:?}", l.problems);
-    App::new(Arc::new(l.library), Vec::new(), Settings::default(), None)
+    App::new(Arc::new(Content::new(l)), Settings::default(), None)
 }
 
 /// The text egui was asked to put on the clipboard in the last frame.
@@ -431,10 +432,11 @@ fn narrow_list_cursor_never_toggles_a_hidden_tag() {
     h.run();
     let picked = h.state().tough.tags().to_vec();
     // A narrow window lists 12 rows; the cursor stopped on the last one drawn.
-    let shown = callside::coach::filter_tags(&lib(), "");
-    assert_eq!(picked, [shown[11]]);
-    let label = format!("{} ×", lib().tags[picked[0]].label);
-    h.get_by_label(&label);
+    let lib = lib();
+    let shown = callside::coach::filter_tags(&lib, "");
+    let twelfth = &lib.tags[shown[11]];
+    assert_eq!(picked, [twelfth.id.as_str()]);
+    h.get_by_label(&format!("{} ×", twelfth.label));
     // The tag list is hidden now (a tag is picked, no filter): arrows and Enter change nothing.
     h.key_press(Key::ArrowDown);
     h.key_press(Key::Enter);
@@ -453,9 +455,9 @@ fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
     // What eframe writes is RON; go through it as a restart would.
     let text = ron::to_string(&saved).unwrap();
     let restored: Settings = ron::from_str(&text).unwrap();
-    let h2 = harness_with(App::new(Arc::new(lib()), Vec::new(), restored, None), (420.0, 720.0));
+    let h2 = harness_with(App::new(Arc::new(Content::builtin()), restored, None), (420.0, 720.0));
     assert_eq!(h2.state().view(), &View::ToughCall);
-    assert_eq!(h2.state().tough.tag_ids(&lib()), ["billing-error"]);
+    assert_eq!(h2.state().tough.tags(), ["billing-error"]);
     assert!(h2.state().settings.font_scale > 1.0);
     h2.get_by_label("Billing error ×");
     assert!(h2.get_by_label("Situation").is_focused());
@@ -502,7 +504,7 @@ fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
     });
     let l = content::load(&sources);
     assert!(l.problems.is_empty(), "{:?}", l.problems);
-    let mut app = App::new(Arc::new(l.library), Vec::new(), Settings::default(), None);
+    let mut app = App::new(Arc::new(Content::new(l)), Settings::default(), None);
     app.apply_start(&callside::ui::StartOptions {
         tough_call: Some("warranty".into()),
         ..Default::default()

@@ -1,47 +1,15 @@
-//! The app: owns the library, index, settings and user data; routes keys; applies actions.
+//! The app: owns the content snapshot, settings and user data; routes keys; applies actions.
 
+use super::action::{Action, Actions};
+use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
-use crate::content::{self, Library, Problem};
-use crate::search::Index;
+use crate::content::{self, Library};
+use crate::live::Content;
 use crate::store::{LoadNote, Store, UserData};
-use egui::{Key, Modifiers};
 use std::sync::Arc;
-
-/// Something a panel asks the app to do; applied once, after drawing.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    /// Copy a phrase card (asks for placeholder values first if it has any).
-    CopyPhrase(usize),
-    /// Put this exact text on the clipboard (from this phrase card, if any).
-    CopyText(String, Option<usize>),
-    /// Open a skill.
-    OpenSkill(usize),
-    /// Go to a view.
-    Go(View),
-    /// Go back.
-    Back,
-    /// Put the keyboard in the search box.
-    FocusSearch,
-    /// Select or unselect a tough-call tag.
-    ToggleTag(usize),
-    /// Replace the tough-call tags.
-    SetTags(Vec<usize>),
-    /// Change text size by steps (0 resets).
-    Font(i32),
-    /// Cycle light / dark / system.
-    CycleTheme,
-    /// Keep above other windows, or not.
-    ToggleOnTop,
-    /// Search and results only, or everything.
-    ToggleCompact,
-    /// Show or hide the shortcut legend.
-    ToggleLegend,
-    /// Close the placeholder form without copying.
-    CancelFill,
-}
 
 /// eframe storage key for [`Settings`].
 const SETTINGS_KEY: &str = "callside-settings";
@@ -50,11 +18,8 @@ const TOAST_SECS: f64 = 1.8;
 
 /// The Callside window.
 pub struct App {
-    /// The content.
-    pub lib: Arc<Library>,
-    index: Index,
-    /// Problems found in content packs (shown in a banner).
-    pub problems: Vec<Problem>,
+    /// What is shown: library, search index and problems, replaced whole (see [`App::swap_content`]).
+    content: Arc<Content>,
     /// Saved settings.
     pub settings: Settings,
     applied: Option<Settings>,
@@ -63,7 +28,8 @@ pub struct App {
     pub search: SearchPanel,
     /// The tough-call view.
     pub tough: ToughCall,
-    skill_selected: Option<usize>,
+    /// The phrase card (id) picked with the arrow keys on a skill's page.
+    skill_selected: Option<String>,
     /// Scroll the selected phrase card into view on the next frame.
     skill_scroll: bool,
     fill: Option<Fill>,
@@ -75,7 +41,7 @@ pub struct App {
     user: UserData,
     store: Option<Store>,
     notice: Option<String>,
-    actions: Vec<Action>,
+    actions: Actions,
     /// A window size asked for on the command line, sent to the window on the first frame.
     start_size: Option<[f32; 2]>,
 }
@@ -83,15 +49,13 @@ pub struct App {
 impl Default for App {
     /// The built-in library, default settings, nothing saved: for tests and previews.
     fn default() -> Self {
-        let loaded = content::load(&content::builtin::sources());
-        App::new(Arc::new(loaded.library), loaded.problems, Settings::default(), None)
+        App::new(Arc::new(Content::builtin()), Settings::default(), None)
     }
 }
 
 impl App {
-    /// An app over a library, with saved settings and (optionally) a user-data store.
-    pub fn new(lib: Arc<Library>, problems: Vec<Problem>, settings: Settings, store: Option<Store>) -> App {
-        let index = Index::new(&lib);
+    /// An app over some content, with saved settings and (optionally) a user-data store.
+    pub fn new(content: Arc<Content>, settings: Settings, store: Option<Store>) -> App {
         let mut store = store;
         let (user, notice) = match store.as_mut().map(|s| (s.load(), s.path().display().to_string())) {
             Some(((d, LoadNote::KeptAside { reason, moved_to }), path)) => (
@@ -105,8 +69,7 @@ impl App {
             None => (UserData::default(), None),
         };
         let mut app = App {
-            index,
-            problems,
+            content,
             nav: Nav::new(View::Search),
             search: SearchPanel::default(),
             tough: ToughCall::default(),
@@ -120,27 +83,63 @@ impl App {
             user,
             store,
             notice,
-            actions: Vec::new(),
+            actions: Actions::new(),
             start_size: None,
             applied: None,
             settings: Settings::default(),
-            lib,
         };
         app.restore(settings);
         app
     }
 
+    /// The library showing now.
+    pub fn lib(&self) -> &Library {
+        &self.content.library
+    }
+
+    /// The content snapshot showing now.
+    pub fn content(&self) -> &Arc<Content> {
+        &self.content
+    }
+
+    /// Replaces the content whole (between frames). What the rep had open is found again by id:
+    /// the view's skill, the selected card, the picked tags and an open fill form; whatever is
+    /// gone is dropped quietly.
+    pub fn swap_content(&mut self, content: Arc<Content>) {
+        self.content = content;
+        let lib = &self.content.library;
+        if let Some(f) = &mut self.fill
+            && !f.refind(lib)
+        {
+            self.fill = None;
+        }
+        if let Some(p) = &self.skill_selected {
+            let on_page = match self.nav.current() {
+                View::Skill(s) => lib
+                    .phrase_index(p)
+                    .is_some_and(|i| lib.skill(s).is_some_and(|sk| sk.phrases.contains(&i))),
+                _ => false,
+            };
+            if !on_page {
+                self.skill_selected = None;
+            }
+        }
+        if let View::Skill(id) = self.nav.current()
+            && lib.skill(id).is_none()
+        {
+            self.nav = Nav::new(View::Search);
+        }
+        self.tough.refind(&self.content);
+        let q = self.search.query.clone();
+        self.search.set_query(&q, &self.content);
+    }
+
     /// Restores what was showing last time.
     fn restore(&mut self, settings: Settings) {
-        self.search.set_query(&settings.last_query, &self.index);
-        let tags: Vec<usize> = settings
-            .last_tags
-            .iter()
-            .filter_map(|t| self.lib.tag_index(t))
-            .collect();
-        self.tough.set_tags(&self.lib, tags);
+        self.search.set_query(&settings.last_query, &self.content);
+        self.tough.set_tags(&self.content, settings.last_tags.clone());
         let view = match &settings.last_view {
-            View::Skill(id) if self.lib.skill(id).is_none() => View::Search,
+            View::Skill(id) if self.lib().skill(id).is_none() => View::Search,
             v => v.clone(),
         };
         self.tough.focus_filter = view == View::ToughCall;
@@ -150,13 +149,13 @@ impl App {
 
     /// Builds the app for eframe: loads packs, saved settings, user data, and the start flags.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
-        let loaded = content::load_with_packs(&start.packs);
+        let content = Content::new(content::load_with_packs(&start.packs));
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let store = start.data_dir.as_deref().map(Store::in_dir);
-        let mut app = App::new(Arc::new(loaded.library), loaded.problems, settings, store);
+        let mut app = App::new(Arc::new(content), settings, store);
         app.apply_start(&start);
         app
     }
@@ -165,14 +164,15 @@ impl App {
     pub fn apply_start(&mut self, start: &StartOptions) {
         self.start_size = start.size;
         if let Some(q) = &start.query {
-            self.search.set_query(q, &self.index);
+            self.search.set_query(q, &self.content);
             self.nav = Nav::new(View::Search);
         }
         if let Some(tags) = &start.tough_call {
             let ids: Vec<&str> = tags.split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
-            match crate::coach::parse_tags(&self.lib, &ids) {
-                Ok(ix) => {
-                    self.tough.set_tags(&self.lib, ix);
+            match crate::coach::parse_tags(self.lib(), &ids) {
+                Ok(_) => {
+                    let ids = ids.iter().map(|t| t.to_string()).collect();
+                    self.tough.set_tags(&self.content, ids);
                     self.tough.focus_filter = true;
                     self.nav = Nav::new(View::ToughCall);
                 }
@@ -180,10 +180,10 @@ impl App {
             }
         }
         if let Some(id) = &start.skill {
-            match self.lib.skill_index(id) {
+            match self.lib().skill_index(id) {
                 Some(_) => self.nav = Nav::new(View::Skill(id.clone())),
                 None => {
-                    let hint = crate::text::did_you_mean(id, self.lib.skills.iter().map(|s| s.id.as_str()));
+                    let hint = crate::text::did_you_mean(id, self.lib().skills.iter().map(|s| s.id.as_str()));
                     self.notice = Some(format!("--skill: unknown skill \"{id}\"{hint}"));
                 }
             }
@@ -198,6 +198,11 @@ impl App {
     /// Queues an action (applied at the end of the frame).
     pub fn push(&mut self, a: Action) {
         self.actions.push(a);
+    }
+
+    /// Whether the keyboard legend is showing.
+    pub fn legend_open(&self) -> bool {
+        self.legend
     }
 
     /// Draws the whole app into `ui` (used by eframe and by the UI tests).
@@ -225,40 +230,33 @@ impl App {
         }
         self.keys(&ctx);
 
-        egui::Panel::top("top-bar").show(ui, |ui| {
-            top_bar::show(ui, self);
-        });
+        let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
+        self.actions.append(top.inner);
         self.toast_bar(ui);
+        let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
             self.banners(ui);
             if self.legend {
-                legend::show(ui, &mut self.actions);
+                self.actions.append(legend::show(ui));
             }
-            if let Some(fill) = &mut self.fill
-                && let Some(a) = fill.show(ui, &self.lib)
-            {
-                self.actions.push(a);
+            if let Some(fill) = &mut self.fill {
+                self.actions.append(fill.show(ui));
             }
-            match self.nav.current().clone() {
-                View::Search => {
-                    let acts = self.search.show(ui, &self.lib, &self.index, &self.user);
-                    self.actions.extend(acts);
-                }
-                View::Skill(id) => match self.lib.skill_index(&id) {
+            let acts = match self.nav.current().clone() {
+                View::Search => self.search.show(ui, &content, &self.user),
+                View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
                         let scroll = std::mem::take(&mut self.skill_scroll);
-                        let acts = skill_view::show(ui, &self.lib, ix, self.skill_selected, scroll);
-                        self.actions.extend(acts);
+                        skill_view::show(ui, &content.library, ix, self.skill_selected.as_deref(), scroll)
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
+                        Actions::new()
                     }
                 },
-                View::ToughCall => {
-                    let acts = self.tough.show(ui, &self.lib, &self.user);
-                    self.actions.extend(acts);
-                }
-            }
+                View::ToughCall => self.tough.show(ui, &content, &self.user),
+            };
+            self.actions.append(acts);
         });
         let actions = std::mem::take(&mut self.actions);
         for a in actions {
@@ -291,9 +289,10 @@ impl App {
                 }
             });
         }
-        if !self.problems.is_empty() && !self.settings.compact {
+        let problems = &self.content.problems;
+        if !problems.is_empty() && !self.settings.compact {
             ui.horizontal_wrapped(|ui| {
-                let n = self.problems.len();
+                let n = problems.len();
                 ui.label(
                     egui::RichText::new(format!("{n} problem(s) in content packs; the rest loaded."))
                         .color(theme::dont(ui)),
@@ -304,79 +303,44 @@ impl App {
                 }
             });
             if self.show_problems {
-                for p in &self.problems {
+                for p in problems {
                     ui.label(egui::RichText::new(p.to_string()).monospace().small());
                 }
             }
         }
     }
 
-    /// Keyboard routing. Runs before drawing so arrows, Enter and Esc reach us, not the text box.
+    /// Keyboard routing, driven by the shortcut table in [`keys`]. Runs before drawing so
+    /// arrows, Enter and Esc reach us, not the text box.
     fn keys(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
-        let typed = |ch: &str| {
-            ctx.input_mut(|i| {
-                let pos = i
-                    .events
-                    .iter()
-                    .position(|e| matches!(e, egui::Event::Text(t) if t == ch));
-                pos.map(|p| i.events.remove(p)).is_some()
-            })
-        };
-
         if let Some(fill) = &mut self.fill {
-            if pressed(Modifiers::NONE, Key::Escape) {
+            if keys::fired(ctx, Command::Escape, false).is_some() {
                 self.fill = None;
-            } else if pressed(Modifiers::NONE, Key::Enter) {
+            } else if keys::fired(ctx, Command::Activate, false).is_some() {
                 fill.submit_requested = true;
             }
             return;
         }
+        let typing = ctx.egui_wants_keyboard_input();
         // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
         let search_empty = self.nav.current() == &View::Search && self.search.query.is_empty();
         let free = !typing || search_empty;
-        if pressed(Modifiers::COMMAND, Key::K) || (free && typed("/")) {
-            self.actions.push(Action::FocusSearch);
+        let fired = |c: Command| keys::fired(ctx, c, free);
+        let global = [
+            (Command::FocusSearch, Action::FocusSearch),
+            (Command::Legend, Action::ToggleLegend),
+            (Command::ToughCall, Action::Go(View::ToughCall)),
+            (Command::FontBigger, Action::Font(1)),
+            (Command::FontSmaller, Action::Font(-1)),
+            (Command::FontReset, Action::Font(0)),
+            (Command::Back, Action::Back),
+        ];
+        for (c, a) in global {
+            if fired(c).is_some() {
+                self.actions.push(a);
+            }
         }
-        if pressed(Modifiers::NONE, Key::F1) || (free && typed("?")) {
-            self.legend = !self.legend;
-        }
-        if pressed(Modifiers::COMMAND, Key::T) {
-            self.actions.push(Action::Go(View::ToughCall));
-        }
-        if pressed(Modifiers::COMMAND, Key::Equals)
-            || pressed(Modifiers::COMMAND, Key::Plus)
-            || pressed(Modifiers::COMMAND | Modifiers::SHIFT, Key::Equals)
-        {
-            self.actions.push(Action::Font(1));
-        }
-        if pressed(Modifiers::COMMAND, Key::Minus) {
-            self.actions.push(Action::Font(-1));
-        }
-        if pressed(Modifiers::COMMAND, Key::Num0) {
-            self.actions.push(Action::Font(0));
-        }
-        if pressed(Modifiers::ALT, Key::ArrowLeft) {
-            self.actions.push(Action::Back);
-        }
-        let digit = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ]
-        .iter()
-        .position(|&k| pressed(Modifiers::ALT, k));
-        if let Some(n) = digit {
-            // Alt+digit also arrives as typed text on most platforms: keep it out of the text box.
-            typed(&(n + 1).to_string());
-        }
+        let digit = fired(Command::CopyNth);
         // The pasted-message box keeps its own keys (new lines, arrows, Esc).
         if ctx.memory(|m| m.has_focus(egui::Id::unique(MESSAGE_BOX))) {
             if let Some(p) = digit.and_then(|n| self.tough.nth_phrase(n)) {
@@ -391,51 +355,50 @@ impl App {
                 View::Skill(_) => self.skill_selected.is_some(),
                 View::ToughCall => false,
             };
-        let copy = can_copy
-            && (pressed(Modifiers::COMMAND, Key::C)
-                || ctx.input_mut(|i| {
-                    let pos = i.events.iter().position(|e| matches!(e, egui::Event::Copy));
-                    pos.map(|p| i.events.remove(p)).is_some()
-                }));
-        let up = pressed(Modifiers::NONE, Key::ArrowUp);
-        let down = pressed(Modifiers::NONE, Key::ArrowDown);
-        let delta = i32::from(down) - i32::from(up);
-        let enter = pressed(Modifiers::NONE, Key::Enter);
-        let esc = pressed(Modifiers::NONE, Key::Escape);
+        let copy = can_copy && fired(Command::Copy).is_some();
+        let delta = i32::from(fired(Command::Down).is_some()) - i32::from(fired(Command::Up).is_some());
+        let enter = fired(Command::Activate).is_some();
+        let esc = fired(Command::Escape).is_some();
+        let content = Arc::clone(&self.content);
+        let lib = &content.library;
 
         match self.nav.current().clone() {
             View::Search => {
                 if delta != 0 {
-                    self.search.move_selection(delta, &self.lib, &self.user);
+                    self.search.move_selection(delta, &content, &self.user);
                 }
-                if (enter || copy)
-                    && let Some(a) = self.search.activate(&self.lib, &self.user, copy)
-                {
-                    self.actions.push(a);
+                if enter || copy {
+                    for a in self.search.activate(&content, &self.user, copy) {
+                        self.actions.push(a);
+                    }
                 }
                 if let Some(n) = digit
-                    && let Some(p) = self.search.nth_phrase(n, &self.lib, &self.user)
+                    && let Some(p) = self.search.nth_phrase(n, &content, &self.user)
                 {
                     self.actions.push(Action::CopyPhrase(p));
                 }
-                if esc && !self.search.escape(&self.index) {
+                if esc && !self.search.escape(&content) {
                     self.actions.push(Action::Back);
                 }
             }
             View::Skill(id) => {
-                let Some(ix) = self.lib.skill_index(&id) else { return };
-                let cards = &self.lib.skills[ix].phrases;
+                let Some(skill) = lib.skill(&id) else { return };
+                let cards: Vec<&str> = skill.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect();
                 if delta != 0 {
-                    self.skill_selected = move_selection(self.skill_selected, delta, cards.len());
+                    let row = self
+                        .skill_selected
+                        .as_deref()
+                        .and_then(|s| cards.iter().position(|c| *c == s));
+                    self.skill_selected = move_selection(row, delta, cards.len()).map(|r| cards[r].to_string());
                     self.skill_scroll = true;
                 }
                 if (enter || copy)
-                    && let Some(&p) = self.skill_selected.and_then(|s| cards.get(s))
+                    && let Some(p) = self.skill_selected.clone()
                 {
                     self.actions.push(Action::CopyPhrase(p));
                 }
-                if let Some(&p) = digit.and_then(|n| cards.get(n)) {
-                    self.actions.push(Action::CopyPhrase(p));
+                if let Some(p) = digit.and_then(|n| cards.get(n)) {
+                    self.actions.push(Action::CopyPhrase(p.to_string()));
                 }
                 if esc {
                     self.actions.push(Action::Back);
@@ -443,12 +406,12 @@ impl App {
             }
             View::ToughCall => {
                 if delta != 0 {
-                    self.tough.move_cursor(delta, &self.lib);
+                    self.tough.move_cursor(delta, &content);
                 }
-                if enter && let Some(t) = self.tough.cursor_tag(&self.lib) {
+                if enter && let Some(t) = self.tough.cursor_tag(&content) {
                     self.actions.push(Action::ToggleTag(t));
                 }
-                if pressed(Modifiers::COMMAND, Key::L) {
+                if fired(Command::ClearTags).is_some() {
                     self.actions.push(Action::SetTags(Vec::new()));
                 }
                 if let Some(p) = digit.and_then(|n| self.tough.nth_phrase(n)) {
@@ -463,12 +426,13 @@ impl App {
 
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::CopyPhrase(p) => {
-                let text = &self.lib.phrases[p].text;
-                if content::placeholder::placeholders(text).is_empty() {
-                    self.apply(ctx, Action::CopyText(text.clone(), Some(p)));
+            Action::CopyPhrase(id) => {
+                let Some(p) = self.lib().phrase_index(&id) else { return };
+                let text = self.lib().phrases[p].text.clone();
+                if content::placeholder::placeholders(&text).is_empty() {
+                    self.apply(ctx, Action::CopyText(text, Some(id)));
                 } else {
-                    self.fill = Some(Fill::new(p, text));
+                    self.fill = Some(Fill::new(&id, &text));
                 }
             }
             Action::CopyText(text, phrase) => {
@@ -478,18 +442,20 @@ impl App {
                 self.toast = Some((format!("Copied: {shown}{more}"), ctx.input(|i| i.time)));
                 self.last_copied = Some(text);
                 self.fill = None;
-                if let Some(p) = phrase {
-                    self.user.count_copy(&self.lib.phrases[p].id);
+                if let Some(id) = phrase {
+                    self.user.count_copy(&id);
                     if self.nav.current() == &View::ToughCall {
-                        let ids = self.tough.tag_ids(&self.lib);
+                        let ids = self.tough.tags().to_vec();
                         self.user.remember_situation(&ids);
                     }
                     self.save_user();
                 }
             }
-            Action::OpenSkill(s) => {
-                self.skill_selected = None;
-                self.nav.go(View::Skill(self.lib.skills[s].id.clone()));
+            Action::OpenSkill(id) => {
+                if self.lib().skill(&id).is_some() {
+                    self.skill_selected = None;
+                    self.nav.go(View::Skill(id));
+                }
             }
             Action::Go(v) => {
                 self.leave_tough_call();
@@ -513,19 +479,19 @@ impl App {
             }
             Action::ToggleTag(t) => {
                 let mut tags = self.tough.tags().to_vec();
-                match tags.iter().position(|&x| x == t) {
+                match tags.iter().position(|x| *x == t) {
                     Some(i) => {
                         tags.remove(i);
                     }
                     None => tags.push(t),
                 }
-                self.tough.set_tags(&self.lib, tags);
+                self.tough.set_tags(&self.content, tags);
             }
             Action::SetTags(tags) => {
                 if tags.is_empty() {
                     self.leave_tough_call();
                 }
-                self.tough.set_tags(&self.lib, tags);
+                self.tough.set_tags(&self.content, tags);
             }
             Action::Font(steps) => self.settings.change_font(steps),
             Action::CycleTheme => self.settings.theme = self.settings.theme.next(),
@@ -538,7 +504,7 @@ impl App {
 
     /// Remembers the current tough-call situation as a recent one.
     fn leave_tough_call(&mut self) {
-        let ids = self.tough.tag_ids(&self.lib);
+        let ids = self.tough.tags().to_vec();
         if !ids.is_empty() && self.user.recent_situations.first() != Some(&ids) {
             self.user.remember_situation(&ids);
             self.save_user();
@@ -563,7 +529,7 @@ impl App {
         let mut s = self.settings.clone();
         s.last_view = self.nav.current().clone();
         s.last_query = self.search.query.clone();
-        s.last_tags = self.tough.tag_ids(&self.lib);
+        s.last_tags = self.tough.tags().to_vec();
         s
     }
 }

@@ -1,9 +1,11 @@
-//! The window (egui only). Panels draw state and return [`app::Action`]s; the app applies them.
+//! The window (egui only). Panels draw state and return [`action::Actions`]; the app applies them.
 //! Every decision — search, recommendation, placeholder filling — is a call into the core.
 
+pub mod action;
 pub mod app;
 mod fill;
 mod highlight;
+pub mod keys;
 mod legend;
 pub mod nav;
 mod search_panel;

@@ -1,11 +1,13 @@
-//! The search view: the search box, results grouped into skills and phrases with matches
-//! highlighted, and (with an empty query) the library by group and the rep's most-used phrases.
+//! The search view: the search box, results grouped into skills, situations and phrases with
+//! matches highlighted (results with every word first, then the closest matches under a quiet
+//! line), and (with an empty query) the library by group and the rep's most-used phrases.
 
-use super::app::Action;
+use super::action::{Action, Actions};
 use super::highlight;
-use super::nav::move_selection;
+use super::nav::{View, move_selection};
 use crate::content::Library;
-use crate::search::{DocRef, FieldKind, Hit, Index};
+use crate::live::Content;
+use crate::search::{DocRef, FieldKind, Hit, MAX_QUERY_CHARS};
 use crate::store::UserData;
 use egui::{RichText, TextStyle};
 
@@ -16,13 +18,21 @@ const MOST_USED: usize = 5;
 /// Skills listed above the phrases when phrases match too.
 const MAX_SKILLS_WITH_PHRASES: usize = 3;
 
+/// Skill positions by group position, groups in order (valid for one content generation).
+type Grouping = Vec<(usize, Vec<usize>)>;
+
 /// State of the search view.
 pub struct SearchPanel {
     /// The text in the search box.
     pub query: String,
-    searched: Option<String>,
+    /// The query and content generation `hits` were found for (their positions are only valid
+    /// for that generation).
+    searched: Option<(String, u64)>,
     hits: Vec<Hit>,
-    /// The selected row, kept as the thing it shows so rows moving (most-used) don't change it.
+    /// Skills by group for the browse list, worked out once per content generation.
+    groups: Option<(u64, Grouping)>,
+    /// The selected row, kept as the id of the thing it shows so rows moving (most-used) or
+    /// the content being replaced don't change it.
     selected: Option<Item>,
     scroll_to_selected: bool,
     /// Put the keyboard in the search box on the next frame.
@@ -35,6 +45,7 @@ impl Default for SearchPanel {
             query: String::new(),
             searched: None,
             hits: Vec::new(),
+            groups: None,
             selected: None,
             scroll_to_selected: false,
             focus: true,
@@ -42,30 +53,38 @@ impl Default for SearchPanel {
     }
 }
 
-/// One selectable row.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One selectable row, by id.
+#[derive(Debug, Clone, PartialEq)]
 enum Item {
-    Skill(usize),
-    Phrase(usize),
+    Skill(String),
+    Phrase(String),
+    /// A situation tag: opens the tough-call helper with it.
+    Tag(String),
 }
 
 impl SearchPanel {
     /// Sets the query and searches.
-    pub fn set_query(&mut self, q: &str, index: &Index) {
+    pub fn set_query(&mut self, q: &str, content: &Content) {
         self.query = q.to_string();
-        self.refresh(index);
+        self.refresh(content);
     }
 
-    /// Searches again if the query changed; results go skills first, the best hit preselected.
-    fn refresh(&mut self, index: &Index) {
-        if self.searched.as_deref() == Some(self.query.as_str()) {
+    /// Searches again if the query or the content changed; results go skills first. A new query
+    /// preselects the best hit; new content keeps the selected item if it is still found.
+    fn refresh(&mut self, content: &Content) {
+        let key = (self.query.clone(), content.generation);
+        if self.searched.as_ref() == Some(&key) {
             return;
         }
-        let mut hits = index.search(&self.query, RESULT_LIMIT);
-        hits.retain(|h| !matches!(h.target, DocRef::Tag(_)));
-        let best = hits.first().map(|h| h.target);
-        let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
-            hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        let same_query = self.searched.as_ref().is_some_and(|(q, _)| *q == self.query);
+        let hits = content.index.search(&self.query, RESULT_LIMIT);
+        let best = hits.first().map(|h| item_of(&content.library, h.target));
+        // Hits with every word first (skills, situations, phrases), then the closest matches.
+        let (all, partial): (Vec<Hit>, Vec<Hit>) = hits.into_iter().partition(|h| h.all_words);
+        let (mut skills, rest): (Vec<Hit>, Vec<Hit>) =
+            all.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        let (mut tags, phrases): (Vec<Hit>, Vec<Hit>) =
+            rest.into_iter().partition(|h| matches!(h.target, DocRef::Tag(_)));
         // Skills found only through words deep in their text crowd out the phrases: keep a few.
         if !phrases.is_empty() {
             let mut n = 0;
@@ -74,34 +93,61 @@ impl SearchPanel {
                 n <= MAX_SKILLS_WITH_PHRASES || by_name(h)
             });
         }
+        skills.append(&mut tags);
         skills.extend(phrases);
+        skills.extend(partial);
         self.hits = skills;
-        self.selected = best.map(item_of);
-        self.scroll_to_selected = true;
-        self.searched = Some(self.query.clone());
+        self.searched = Some(key);
+        if same_query {
+            let lib = &content.library;
+            let still = self.selected.as_ref().is_some_and(|s| match s {
+                Item::Skill(id) => lib.skill_index(id).is_some(),
+                Item::Phrase(id) => lib.phrase_index(id).is_some(),
+                Item::Tag(id) => lib.tag_index(id).is_some(),
+            });
+            if !still {
+                self.selected = None;
+            }
+        } else {
+            self.selected = best;
+            self.scroll_to_selected = true;
+        }
     }
 
     fn browsing(&self) -> bool {
         self.query.trim().is_empty()
     }
 
-    /// The rows in display order.
-    fn items(&self, lib: &Library, user: &UserData) -> Vec<Item> {
-        if !self.browsing() {
-            return self.hits.iter().map(|h| item_of(h.target)).collect();
+    /// Skills by group (positions into `content`'s library), regrouped only when it changes.
+    fn groups(&mut self, content: &Content) -> &[(usize, Vec<usize>)] {
+        if self.groups.as_ref().is_none_or(|(g, _)| *g != content.generation) {
+            self.groups = Some((content.generation, content.library.skills_by_group()));
         }
-        let mut items: Vec<Item> = most_used(lib, user).into_iter().map(Item::Phrase).collect();
-        for (_, members) in lib.skills_by_group() {
-            items.extend(members.into_iter().map(Item::Skill));
+        self.groups.as_ref().map_or(&[], |(_, g)| g)
+    }
+
+    /// The rows in display order.
+    fn items(&mut self, content: &Content, user: &UserData) -> Vec<Item> {
+        self.refresh(content);
+        let lib = &content.library;
+        if !self.browsing() {
+            return self.hits.iter().map(|h| item_of(lib, h.target)).collect();
+        }
+        let mut items: Vec<Item> = most_used(lib, user)
+            .into_iter()
+            .map(|p| Item::Phrase(lib.phrases[p].id.clone()))
+            .collect();
+        for (_, members) in self.groups(content) {
+            items.extend(members.iter().map(|&s| Item::Skill(lib.skills[s].id.clone())));
         }
         items
     }
 
     /// Moves the selection up or down.
-    pub fn move_selection(&mut self, delta: i32, lib: &Library, user: &UserData) {
-        let items = self.items(lib, user);
-        let row = self.selected.and_then(|s| items.iter().position(|&i| i == s));
-        self.selected = move_selection(row, delta, items.len()).map(|r| items[r]);
+    pub fn move_selection(&mut self, delta: i32, content: &Content, user: &UserData) {
+        let items = self.items(content, user);
+        let row = self.selected.as_ref().and_then(|s| items.iter().position(|i| i == s));
+        self.selected = move_selection(row, delta, items.len()).map(|r| items[r].clone());
         self.scroll_to_selected = true;
     }
 
@@ -110,43 +156,55 @@ impl SearchPanel {
         self.selected.is_some()
     }
 
-    /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase or open the selected skill.
-    pub fn activate(&self, lib: &Library, user: &UserData, copy_only: bool) -> Option<Action> {
-        let item = self.selected.filter(|s| self.items(lib, user).contains(s))?;
+    /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase, open the selected skill, or
+    /// open the tough-call helper with the selected situation.
+    pub fn activate(&mut self, content: &Content, user: &UserData, copy_only: bool) -> Actions {
+        let mut acts = Actions::new();
+        let items = self.items(content, user);
+        let Some(item) = self.selected.clone().filter(|s| items.contains(s)) else {
+            return acts;
+        };
         match item {
-            Item::Phrase(p) => Some(Action::CopyPhrase(p)),
-            Item::Skill(s) if copy_only => Some(Action::CopyText(lib.skills[s].definition.clone(), None)),
-            Item::Skill(s) => Some(Action::OpenSkill(s)),
+            Item::Phrase(p) => acts.push(Action::CopyPhrase(p)),
+            Item::Skill(s) if copy_only => {
+                if let Some(sk) = content.library.skill(&s) {
+                    acts.push(Action::CopyText(sk.definition.clone(), None));
+                }
+            }
+            Item::Skill(s) => acts.push(Action::OpenSkill(s)),
+            Item::Tag(_) if copy_only => {}
+            Item::Tag(t) => open_tough_call(&mut acts, t),
         }
+        acts
     }
 
-    /// The n-th (0-based) phrase shown (results, or most-used with an empty query), for Alt+1…9.
-    pub fn nth_phrase(&self, n: usize, lib: &Library, user: &UserData) -> Option<usize> {
-        self.items(lib, user)
+    /// The id of the n-th (0-based) phrase shown (results, or most-used with an empty query),
+    /// for Alt+1…9.
+    pub fn nth_phrase(&mut self, n: usize, content: &Content, user: &UserData) -> Option<String> {
+        self.items(content, user)
             .into_iter()
             .filter_map(|i| match i {
                 Item::Phrase(p) => Some(p),
-                Item::Skill(_) => None,
+                Item::Skill(_) | Item::Tag(_) => None,
             })
             .nth(n)
     }
 
     /// Esc: clears the query if there is one, else goes back to the top of the list.
     /// Always handled here (returns true).
-    pub fn escape(&mut self, index: &Index) -> bool {
-        if self.browsing() {
-            self.selected = None;
-        } else {
-            self.set_query("", index);
-            self.selected = None;
+    pub fn escape(&mut self, content: &Content) -> bool {
+        if !self.browsing() {
+            self.set_query("", content);
         }
+        self.selected = None;
         self.focus = true;
         true
     }
 
     /// Draws the view.
-    pub fn show(&mut self, ui: &mut egui::Ui, lib: &Library, index: &Index, user: &UserData) -> Vec<Action> {
-        let mut acts = Vec::new();
+    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData) -> Actions {
+        let mut acts = Actions::new();
+        let lib = &content.library;
         ui.horizontal(|ui| {
             let label = ui.label("Search");
             let edit = egui::TextEdit::singleline(&mut self.query)
@@ -159,12 +217,18 @@ impl SearchPanel {
                 self.focus = false;
             }
         });
-        self.refresh(index);
+        if self.query.chars().count() > MAX_QUERY_CHARS {
+            ui.label(
+                RichText::new(format!("Only the first {MAX_QUERY_CHARS} characters are searched."))
+                    .small()
+                    .weak(),
+            );
+        }
+        self.refresh(content);
         ui.add_space(4.0);
-        let items = self.items(lib, user);
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             if self.browsing() {
-                self.browse(ui, lib, user, &items, &mut acts);
+                self.browse(ui, content, user, &mut acts);
             } else if self.hits.is_empty() {
                 ui.label(format!(
                     "Nothing matches \"{}\". Try fewer letters or another word.",
@@ -178,42 +242,52 @@ impl SearchPanel {
         acts
     }
 
-    fn browse(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData, items: &[Item], acts: &mut Vec<Action>) {
-        let mut row = 0;
+    fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData, acts: &mut Actions) {
+        let lib = &content.library;
         let used = most_used(lib, user);
         if !used.is_empty() {
             ui.label(RichText::new("Your most-used phrases").strong());
             for p in used {
                 self.phrase_row(ui, lib, p, None, acts);
-                row += 1;
             }
             ui.add_space(6.0);
         }
-        for (g, members) in lib.skills_by_group() {
-            ui.label(RichText::new(&lib.groups[g].name).strong());
-            if !lib.groups[g].blurb.is_empty() {
-                ui.label(RichText::new(&lib.groups[g].blurb).small().weak());
+        self.groups(content);
+        let groups = self.groups.take();
+        for (g, members) in groups.iter().flat_map(|(_, g)| g) {
+            ui.label(RichText::new(&lib.groups[*g].name).strong());
+            if !lib.groups[*g].blurb.is_empty() {
+                ui.label(RichText::new(&lib.groups[*g].blurb).small().weak());
             }
-            for s in members {
-                debug_assert_eq!(items.get(row), Some(&Item::Skill(s)));
+            for &s in members {
                 let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, Item::Skill(s), acts);
-                row += 1;
+                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), acts);
             }
             ui.add_space(6.0);
         }
+        self.groups = groups;
     }
 
-    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions) {
         let hits = std::mem::take(&mut self.hits);
-        let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
-        for (row, hit) in hits.iter().enumerate() {
-            if row == 0 && skills > 0 {
-                ui.label(RichText::new("Skills").strong());
-            }
-            if row == skills {
-                ui.add_space(4.0);
-                ui.label(RichText::new("Phrases").strong());
+        let mut heading: Option<&str> = None;
+        for hit in &hits {
+            let section = match (hit.all_words, hit.target) {
+                (false, _) => "partial",
+                (true, DocRef::Skill(_)) => "Skills",
+                (true, DocRef::Tag(_)) => "Situations",
+                (true, DocRef::Phrase(_)) => "Phrases",
+            };
+            if heading != Some(section) {
+                if heading.is_some() {
+                    ui.add_space(4.0);
+                }
+                heading = Some(section);
+                if section == "partial" {
+                    ui.label(RichText::new("No card has every word — closest matches").small().weak());
+                } else {
+                    ui.label(RichText::new(section).strong());
+                }
             }
             match hit.target {
                 DocRef::Skill(s) => {
@@ -226,32 +300,35 @@ impl SearchPanel {
                         Some(m) if hit.ranges(FieldKind::Name).is_empty() => crate::text::snippet(&m.text, &m.ranges),
                         _ => (first_sentence(&sk.definition).to_string(), Vec::new()),
                     };
-                    highlight::append(
-                        &mut job,
-                        ui,
-                        "\n",
-                        &[],
-                        TextStyle::Small,
-                        ui.visuals().weak_text_color(),
-                    );
-                    highlight::append(
-                        &mut job,
-                        ui,
-                        &text,
-                        &ranges,
-                        TextStyle::Small,
-                        ui.visuals().weak_text_color(),
-                    );
-                    self.row(ui, job, Item::Skill(s), acts);
+                    let weak = ui.visuals().weak_text_color();
+                    highlight::append(&mut job, ui, "\n", &[], TextStyle::Small, weak);
+                    highlight::append(&mut job, ui, &text, &ranges, TextStyle::Small, weak);
+                    self.row(ui, job, Item::Skill(sk.id.clone()), acts);
                 }
                 DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
-                DocRef::Tag(_) => {}
+                DocRef::Tag(t) => {
+                    let tag = &lib.tags[t];
+                    let mut job = highlight::job(ui, &tag.label, hit.ranges(FieldKind::TagLabel), TextStyle::Body);
+                    let weak = ui.visuals().weak_text_color();
+                    // Why it matched (their words), then what Enter does.
+                    let why = hit
+                        .matches
+                        .iter()
+                        .find(|m| m.field != FieldKind::TagLabel)
+                        .map(|m| crate::text::list_item(&m.text, &m.ranges));
+                    let line = match why {
+                        Some(w) if !w.is_empty() => format!("\n“{w}” · open in the tough-call helper"),
+                        _ => "\nSituation · open in the tough-call helper".to_string(),
+                    };
+                    highlight::append(&mut job, ui, &line, &[], TextStyle::Small, weak);
+                    self.row(ui, job, Item::Tag(tag.id.clone()), acts);
+                }
             }
         }
         self.hits = hits;
     }
 
-    fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Vec<Action>) {
+    fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Actions) {
         let ph = &lib.phrases[p];
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
@@ -271,21 +348,22 @@ impl SearchPanel {
                 weak,
             );
         }
-        self.row(ui, job, Item::Phrase(p), acts);
+        self.row(ui, job, Item::Phrase(ph.id.clone()), acts);
     }
 
-    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, acts: &mut Vec<Action>) {
-        let selected = self.selected == Some(item);
+    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, acts: &mut Actions) {
+        let selected = self.selected.as_ref() == Some(&item);
         let r = ui.add(egui::Button::selectable(selected, job).wrap());
         if selected && self.scroll_to_selected {
             r.scroll_to_me(Some(egui::Align::Center));
         }
         if r.clicked() {
-            self.selected = Some(item);
-            acts.push(match item {
-                Item::Skill(s) => Action::OpenSkill(s),
-                Item::Phrase(p) => Action::CopyPhrase(p),
-            });
+            self.selected = Some(item.clone());
+            match item {
+                Item::Skill(s) => acts.push(Action::OpenSkill(s)),
+                Item::Phrase(p) => acts.push(Action::CopyPhrase(p)),
+                Item::Tag(t) => open_tough_call(acts, t),
+            }
         }
     }
 }
@@ -297,11 +375,19 @@ fn by_name(h: &Hit) -> bool {
         .any(|m| matches!(m.field, FieldKind::Name | FieldKind::Alias))
 }
 
-fn item_of(d: DocRef) -> Item {
+/// The row a hit stands for, by id (hits hold positions valid for one content generation).
+fn item_of(lib: &Library, d: DocRef) -> Item {
     match d {
-        DocRef::Skill(s) => Item::Skill(s),
-        DocRef::Phrase(p) | DocRef::Tag(p) => Item::Phrase(p),
+        DocRef::Skill(s) => Item::Skill(lib.skills[s].id.clone()),
+        DocRef::Phrase(p) => Item::Phrase(lib.phrases[p].id.clone()),
+        DocRef::Tag(t) => Item::Tag(lib.tags[t].id.clone()),
     }
+}
+
+/// Opens the tough-call helper with just this situation picked.
+fn open_tough_call(acts: &mut Actions, tag: String) {
+    acts.push(Action::Go(View::ToughCall));
+    acts.push(Action::SetTags(vec![tag]));
 }
 
 /// The rep's most-copied phrase cards, most first.

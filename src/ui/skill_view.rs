@@ -1,15 +1,16 @@
 //! One skill in full: definition, what it means in service, the analogy, phrase cards with copy
 //! buttons and chips, don't/do pairs, related skills.
 
-use super::app::Action;
+use super::action::{Action, Actions};
 use super::theme;
 use crate::content::Library;
 use egui::RichText;
 
-/// Draws skill `ix`; `selected` is the phrase card picked with the arrow keys, scrolled into
-/// view when `scroll` (only on the frame the selection moved, so the mouse wheel stays free).
-pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>, scroll: bool) -> Vec<Action> {
-    let mut acts = Vec::new();
+/// Draws skill `ix` (found by id this frame); `selected` is the id of the phrase card picked with
+/// the arrow keys, scrolled into view when `scroll` (only on the frame the selection moved, so the
+/// mouse wheel stays free).
+pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>, scroll: bool) -> Actions {
+    let mut acts = Actions::new();
     let s = &lib.skills[ix];
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -46,7 +47,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
         ui.label(RichText::new(format!("What to say ({})", s.phrases.len())).strong());
         for (n, &p) in s.phrases.iter().enumerate() {
             let ph = &lib.phrases[p];
-            let is_sel = selected == Some(n);
+            let is_sel = selected == Some(ph.id.as_str());
             let mut frame = theme::card(ui);
             if is_sel {
                 frame = frame.stroke(ui.visuals().selection.stroke);
@@ -66,7 +67,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
                         "Copy".to_string()
                     };
                     if ui.small_button(hint).clicked() {
-                        acts.push(Action::CopyPhrase(p));
+                        acts.push(Action::CopyPhrase(ph.id.clone()));
                     }
                     for &t in &ph.situations {
                         theme::chip(ui, &lib.tags[t].label);
@@ -86,7 +87,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
             ui.horizontal_wrapped(|ui| {
                 for &r in &s.related {
                     if ui.link(&lib.skills[r].name).clicked() {
-                        acts.push(Action::OpenSkill(r));
+                        acts.push(Action::OpenSkill(lib.skills[r].id.clone()));
                     }
                 }
             });

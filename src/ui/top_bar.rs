@@ -1,14 +1,14 @@
 //! The bar at the top: views, back, text size, theme, on-top, compact, help.
 
-use super::app::{Action, App};
+use super::action::{Action, Actions};
 use super::nav::View;
+use super::settings::Settings;
 
-/// Draws the top bar; wraps onto more lines in a narrow window.
-pub fn show(ui: &mut egui::Ui, app: &mut App) {
-    let mut acts = Vec::new();
+/// Draws the top bar for `view` with `settings`; wraps onto more lines in a narrow window.
+pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
+    let mut acts = Actions::new();
     ui.horizontal_wrapped(|ui| {
-        let view = app.view().clone();
-        if app.settings.compact && view == View::Search {
+        if settings.compact && *view == View::Search {
             // Compact: one small way back to the full window, nothing else.
             if ui
                 .selectable_label(true, "Compact")
@@ -19,18 +19,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             }
             return;
         }
-        if view != View::Search && ui.button("Back").on_hover_text("Esc or Alt+←").clicked() {
+        if *view != View::Search && ui.button("Back").on_hover_text("Esc or Alt+←").clicked() {
             acts.push(Action::Back);
         }
         if ui
-            .selectable_label(view == View::Search, "Library")
+            .selectable_label(*view == View::Search, "Library")
             .on_hover_text("Search skills and phrases (Ctrl+K)")
             .clicked()
         {
             acts.push(Action::FocusSearch);
         }
         if ui
-            .selectable_label(view == View::ToughCall, "Tough call")
+            .selectable_label(*view == View::ToughCall, "Tough call")
             .on_hover_text("Ctrl+T")
             .clicked()
         {
@@ -43,19 +43,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
         if ui.small_button("A+").on_hover_text("Bigger text (Ctrl+=)").clicked() {
             acts.push(Action::Font(1));
         }
-        let s = &app.settings;
-        if ui.small_button(s.theme.label()).clicked() {
+        if ui.small_button(settings.theme.label()).clicked() {
             acts.push(Action::CycleTheme);
         }
         if ui
-            .selectable_label(s.always_on_top, "On top")
+            .selectable_label(settings.always_on_top, "On top")
             .on_hover_text("Keep this window above others")
             .clicked()
         {
             acts.push(Action::ToggleOnTop);
         }
         if ui
-            .selectable_label(s.compact, "Compact")
+            .selectable_label(settings.compact, "Compact")
             .on_hover_text("Search and results only")
             .clicked()
         {
@@ -65,7 +64,5 @@ pub fn show(ui: &mut egui::Ui, app: &mut App) {
             acts.push(Action::ToggleLegend);
         }
     });
-    for a in acts {
-        app.push(a);
-    }
+    acts
 }

@@ -1,0 +1,7 @@
+//! The living library: content that can be replaced whole while the window runs (packs loaded
+//! off the UI thread, folders watched for changes). No egui here; the window only receives new
+//! [`Content`] values and swaps them in between frames.
+
+mod content;
+
+pub use content::Content;
