@@ -5,7 +5,7 @@ mod recommend;
 mod suggest;
 
 pub use recommend::{Plan, PlanStep, Recommendation, recommend};
-pub use suggest::{Suggestion, suggest_tags};
+pub use suggest::{MAX_MESSAGE_CHARS, Suggestion, suggest_tags};
 
 use crate::content::Library;
 use crate::text::nearest;
