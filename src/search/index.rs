@@ -158,8 +158,10 @@ pub struct Index {
     fuzzy: SkimMatcherV2,
 }
 
-/// Best match per library word for one query term.
-type TermMatches = HashMap<u32, (f32, MatchKind)>;
+/// Best match per library word for one query term: (word, score, kind), each word once.
+type TermMatches = Vec<(u32, f32, MatchKind)>;
+/// Most fields of a hit returned with their text for highlighting (the best ones).
+const MAX_FIELD_MATCHES: usize = 4;
 
 /// Per-query scratch: one slot per doc.
 struct Tally {
@@ -290,28 +292,30 @@ impl Index {
     /// scattered letters. When the query word is itself a word of the library, it was typed on
     /// purpose: typo and scattered-letter matches ("worry" for "sorry") go.
     fn match_term(&self, text: &str, typing: bool) -> TermMatches {
-        let mut m: TermMatches = HashMap::new();
+        let mut m: TermMatches = Vec::new();
         if let Some(&w) = self.word_ix.get(text) {
-            m.insert(w, (100.0, MatchKind::Exact));
+            m.push((w, 100.0, MatchKind::Exact));
         }
         for &w in self.stems.get(&stem(text)).into_iter().flatten() {
-            m.entry(w).or_insert((STEM_SCORE, MatchKind::Stem));
+            if !m.iter().any(|x| x.0 == w) {
+                m.push((w, STEM_SCORE, MatchKind::Stem));
+            }
         }
         if !m.is_empty() && !typing {
             return m;
         }
         let exact = !m.is_empty();
+        let known = m.len();
         let term = Term::new(text);
         for (i, w) in self.vocab.iter().enumerate() {
             let i = i as u32;
-            if m.contains_key(&i) {
-                continue;
-            }
-            if let Some(found) = term.score(&w.text, w.chars, w.mask, &self.fuzzy) {
-                if exact && !matches!(found.1, MatchKind::Prefix(_)) {
+            if let Some((score, kind)) = term.score(&w.text, w.chars, w.mask, &self.fuzzy) {
+                if kind == MatchKind::Exact || (exact && !matches!(kind, MatchKind::Prefix(_))) {
                     continue;
                 }
-                m.insert(i, found);
+                if !m[..known].iter().any(|x| x.0 == i) {
+                    m.push((i, score, kind));
+                }
             }
         }
         m
@@ -387,17 +391,14 @@ impl Index {
             ranked.truncate(complete + MAX_PARTIAL);
         }
 
-        let mut per_word: HashMap<u32, &MatchKind> = HashMap::new();
+        // The best kind of match per library word, for highlighting (dense: one slot per word).
+        let mut per_word: Vec<Option<&MatchKind>> = vec![None; self.vocab.len()];
         for m in &matched {
-            for (w, (_, kind)) in m {
-                per_word
-                    .entry(*w)
-                    .and_modify(|k| {
-                        if rank(kind) > rank(k) {
-                            *k = kind
-                        }
-                    })
-                    .or_insert(kind);
+            for (w, _, kind) in m {
+                let slot = &mut per_word[*w as usize];
+                if slot.is_none_or(|k| rank(kind) > rank(k)) {
+                    *slot = Some(kind);
+                }
             }
         }
         ranked
@@ -414,7 +415,7 @@ impl Index {
     /// cards that list it as a situation.
     fn add_term(&self, m: &TermMatches, required: bool, t: &mut Tally) {
         let mut touched: Vec<u32> = Vec::new();
-        for (&w, &(score, _)) in m {
+        for &(w, score, _) in m {
             for &f in &self.postings[w as usize] {
                 let field = &self.fields[f as usize];
                 let d = field.doc as usize;
@@ -460,14 +461,14 @@ impl Index {
         }
     }
 
-    fn hit(&self, d: usize, score: f32, all_words: bool, per_word: &HashMap<u32, &MatchKind>) -> Hit {
+    fn hit(&self, d: usize, score: f32, all_words: bool, per_word: &[Option<&MatchKind>]) -> Hit {
         let doc = &self.docs[d];
-        let mut matches: Vec<(f32, FieldMatch)> = Vec::new();
+        let mut matches: Vec<(f32, u32, Vec<Range<usize>>)> = Vec::new();
         for f in doc.fields.clone() {
             let field = &self.fields[f as usize];
             let mut ranges: Vec<Range<usize>> = Vec::new();
             for (w, r) in &field.words {
-                let Some(kind) = per_word.get(w) else { continue };
+                let Some(kind) = per_word[*w as usize] else { continue };
                 let word_text = &field.text[r.clone()];
                 match kind {
                     MatchKind::Exact | MatchKind::Stem | MatchKind::Typo => ranges.push(r.clone()),
@@ -489,22 +490,27 @@ impl Index {
             if !ranges.is_empty() {
                 ranges.sort_by_key(|r| r.start);
                 let covered: usize = ranges.iter().map(|r| r.len()).sum();
-                matches.push((
-                    field.weight * covered as f32,
-                    FieldMatch {
-                        field: field.kind,
-                        text: field.text.clone(),
-                        ranges,
-                    },
-                ));
+                matches.push((field.weight * covered as f32, f, ranges));
             }
         }
         matches.sort_by(|a, b| b.0.total_cmp(&a.0));
+        matches.truncate(MAX_FIELD_MATCHES);
+        let matches = matches
+            .into_iter()
+            .map(|(_, f, ranges)| {
+                let field = &self.fields[f as usize];
+                FieldMatch {
+                    field: field.kind,
+                    text: field.text.clone(),
+                    ranges,
+                }
+            })
+            .collect();
         Hit {
             target: doc.target,
             score: score.round().clamp(0.0, u32::MAX as f32) as u32,
             all_words,
-            matches: matches.into_iter().map(|(_, m)| m).collect(),
+            matches,
         }
     }
 }
