@@ -131,9 +131,6 @@ struct Field {
 struct Doc {
     target: DocRef,
     fields: Range<u32>,
-    /// Normalised titles that, typed in full, make this the top hit (skill name and aliases,
-    /// tag label).
-    titles: Vec<String>,
 }
 
 struct VocabWord {
@@ -155,6 +152,13 @@ pub struct Index {
     tag_docs: Vec<(u32, Vec<u32>)>,
     /// Words that never decide a search alone (from the vocabulary).
     filler: HashSet<String>,
+    /// Titles that, typed in full, make a doc the top hit (a skill's name and aliases, a tag's
+    /// label, an everyday phrase) → those docs.
+    titles: HashMap<String, Vec<u32>>,
+    /// Word ids in text order (prefix look-up by binary search).
+    sorted: Vec<u32>,
+    /// Per word: whether it is in a skill name, an alias or a tag label.
+    title_word: Vec<bool>,
     fuzzy: SkimMatcherV2,
 }
 
@@ -307,6 +311,21 @@ impl Index {
         let exact = !m.is_empty();
         let known = m.len();
         let term = Term::new(text);
+        if exact || text.chars().count() == 1 {
+            // Only longer words it starts: found by binary search in the sorted word list. A
+            // single letter only reaches names, aliases and tag labels (it is barely a query).
+            let from = self.sorted.partition_point(|&i| self.vocab[i as usize].text.as_str() < text);
+            for &i in &self.sorted[from..] {
+                let w = &self.vocab[i as usize];
+                if !w.text.starts_with(text) {
+                    break;
+                }
+                if w.text.len() > text.len() && (exact || self.title_word[i as usize]) && !m[..known].iter().any(|x| x.0 == i) {
+                    m.push((i, term.score(&w.text, w.chars, w.mask, &self.fuzzy).map_or(60.0, |x| x.0), MatchKind::Prefix(term_chars(text))));
+                }
+            }
+            return m;
+        }
         for (i, w) in self.vocab.iter().enumerate() {
             let i = i as u32;
             if let Some((score, kind)) = term.score(&w.text, w.chars, w.mask, &self.fuzzy) {
@@ -365,16 +384,16 @@ impl Index {
             self.add_term(m, req, &mut tally);
         }
         let whole = terms.join(" ");
+        let titled: &[u32] = self.titles.get(&whole).map_or(&[], Vec::as_slice);
+        let bonus = |d: u32| if titled.contains(&d) { 150.0 } else { 0.0 };
         let mut ranked: Vec<(bool, f32, u32)> = tally
             .candidates
             .iter()
             .map(|&d| {
-                let doc = &self.docs[d as usize];
-                let bonus = if doc.titles.contains(&whole) { 150.0 } else { 0.0 };
                 let all = tally.required[d as usize] >= need;
                 // Partial matches: more of the words first, then the score.
                 let partial_rank = tally.required[d as usize] as f32 * 1000.0;
-                let score = tally.total[d as usize] + bonus;
+                let score = tally.total[d as usize] + bonus(d);
                 (all, if all { score } else { partial_rank + score }, d)
             })
             .collect();
@@ -405,7 +424,7 @@ impl Index {
             .into_iter()
             .map(|(all, _, d)| {
                 let d = d as usize;
-                let score = tally.total[d] + if self.docs[d].titles.contains(&whole) { 150.0 } else { 0.0 };
+                let score = tally.total[d] + bonus(d as u32);
                 self.hit(d, score, all, &per_word)
             })
             .collect()
@@ -520,6 +539,10 @@ fn title_key(text: &str) -> String {
     words(text).into_iter().map(|w| w.norm).collect::<Vec<_>>().join(" ")
 }
 
+fn term_chars(text: &str) -> usize {
+    text.chars().count()
+}
+
 fn rank(k: &MatchKind) -> u8 {
     match k {
         MatchKind::Exact => 4,
@@ -537,6 +560,7 @@ struct Builder {
     vocab: Vec<VocabWord>,
     vocab_ix: HashMap<String, u32>,
     postings: Vec<Vec<u32>>,
+    titles: HashMap<String, Vec<u32>>,
 }
 
 impl Builder {
@@ -577,14 +601,29 @@ impl Builder {
             });
         }
         let end = self.fields.len() as u32;
+        for t in titles {
+            let docs = self.titles.entry(t).or_default();
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+        }
         self.docs.push(Doc {
             target,
             fields: start..end,
-            titles,
         });
     }
 
     fn finish(self, tag_docs: Vec<(u32, Vec<u32>)>, filler: HashSet<String>) -> Index {
+        let mut sorted: Vec<u32> = (0..self.vocab.len() as u32).collect();
+        sorted.sort_by(|&a, &b| self.vocab[a as usize].text.cmp(&self.vocab[b as usize].text));
+        let mut title_word = vec![false; self.vocab.len()];
+        for f in &self.fields {
+            if matches!(f.kind, FieldKind::Name | FieldKind::Alias | FieldKind::TagLabel) {
+                for (w, _) in &f.words {
+                    title_word[*w as usize] = true;
+                }
+            }
+        }
         let mut stems: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, w) in self.vocab.iter().enumerate() {
             stems.entry(stem(&w.text)).or_default().push(i as u32);
@@ -598,6 +637,9 @@ impl Builder {
             postings: self.postings,
             tag_docs,
             filler,
+            titles: self.titles,
+            sorted,
+            title_word,
             fuzzy: SkimMatcherV2::default(),
         }
     }
