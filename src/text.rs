@@ -264,13 +264,19 @@ pub fn snippet(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>
     (text[start..end].to_string(), kept)
 }
 
-/// The item of a comma-separated list (cue words, everyday words) holding the first of `ranges`:
-/// shows which of a tag's words matched ("double charged" from "charged twice, double charged").
+/// The item of a comma-separated list (cue words, everyday words) holding the most of `ranges`
+/// (the first such): shows which of a tag's words matched ("double charged", not "charged twice").
 pub fn list_item<'a>(text: &'a str, ranges: &[Range<usize>]) -> &'a str {
-    let Some(first) = ranges.first() else { return "" };
-    let start = text.get(..first.start).and_then(|h| h.rfind(',')).map_or(0, |i| i + 1);
-    let end = text.get(first.start..).and_then(|t| t.find(',')).map_or(text.len(), |i| first.start + i);
-    text.get(start..end).map_or("", str::trim)
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut start = 0;
+    for end in text.match_indices(',').map(|(i, _)| i).chain([text.len()]) {
+        let n = ranges.iter().filter(|r| r.start >= start && r.end <= end).count();
+        if n > 0 && best.is_none_or(|b| n > b.0) {
+            best = Some((n, start, end));
+        }
+        start = end + 1;
+    }
+    best.and_then(|(_, s, e)| text.get(s..e)).map_or("", str::trim)
 }
 
 /// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
@@ -381,6 +387,8 @@ mod tests {
         let at = t.find("double").unwrap();
         assert_eq!(list_item(t, &[at..at + 6]), "double charged");
         assert_eq!(list_item(t, &[0..7]), "charged twice");
+        let charged = t.find("charged, ").unwrap();
+        assert_eq!(list_item(t, &[0..7, at..at + 6, charged..charged + 7]), "double charged");
         assert_eq!(list_item(t, &[]), "");
     }
 
