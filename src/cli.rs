@@ -350,7 +350,10 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
         return Ok(());
     }
     if capped {
-        writeln!(out, "(only the first {MAX_QUERY_CHARS} characters of the query are searched)")?;
+        writeln!(
+            out,
+            "(only the first {MAX_QUERY_CHARS} characters of the query are searched)"
+        )?;
     }
     if hits.is_empty() {
         writeln!(out, "Nothing found for \"{query}\". Try fewer or different words.")?;

@@ -346,7 +346,10 @@ mod tests {
     #[test]
     fn byte_ranges_become_char_ranges() {
         assert_eq!(byte_to_char_ranges("héllo wörld", &[1..4, 7..10]), vec![1..3, 6..8]);
-        assert_eq!(byte_to_char_ranges("héllo", &[7..4, 0..0, 0..9]), vec![5..3, 0..0, 0..5]);
+        assert_eq!(
+            byte_to_char_ranges("héllo", &[7..4, 0..0, 0..9]),
+            vec![5..3, 0..0, 0..5]
+        );
         // Many ranges over a long text stay fast (one pass): a 600 KB card with a range per word.
         let long = "é word ".repeat(90_000);
         let ranges: Vec<Range<usize>> = (0..90_000).map(|i| i * 8 + 3..i * 8 + 7).collect();
@@ -388,7 +391,10 @@ mod tests {
         assert_eq!(list_item(t, &[at..at + 6]), "double charged");
         assert_eq!(list_item(t, &[0..7]), "charged twice");
         let charged = t.find("charged, ").unwrap();
-        assert_eq!(list_item(t, &[0..7, at..at + 6, charged..charged + 7]), "double charged");
+        assert_eq!(
+            list_item(t, &[0..7, at..at + 6, charged..charged + 7]),
+            "double charged"
+        );
         assert_eq!(list_item(t, &[]), "");
     }
 

@@ -41,11 +41,18 @@ fn search_json_has_the_documented_fields() {
     for h in a {
         let kind = h["kind"].as_str();
         assert!(matches!(kind, Some("skill" | "phrase" | "tag")), "{h}");
-        let fields: &[&str] = if kind == Some("tag") { &["id", "title", "text"] } else { &["id", "skill", "title", "text"] };
+        let fields: &[&str] = if kind == Some("tag") {
+            &["id", "title", "text"]
+        } else {
+            &["id", "skill", "title", "text"]
+        };
         for f in fields {
             assert!(h[*f].as_str().is_some_and(|s| !s.is_empty()), "{f} in {h}");
         }
-        assert!(h["score"].as_u64().is_some() && h["all_words"].as_bool().is_some(), "{h}");
+        assert!(
+            h["score"].as_u64().is_some() && h["all_words"].as_bool().is_some(),
+            "{h}"
+        );
     }
     // Best first: every-word hits by score, then partial ones.
     let keys: Vec<(bool, u64)> = a
@@ -53,7 +60,8 @@ fn search_json_has_the_documented_fields() {
         .map(|h| (h["all_words"].as_bool().unwrap(), h["score"].as_u64().unwrap()))
         .collect();
     assert!(
-        keys.windows(2).all(|w| w[0].0 > w[1].0 || (w[0].0 == w[1].0 && (w[0].1 >= w[1].1 || !w[0].0))),
+        keys.windows(2)
+            .all(|w| w[0].0 > w[1].0 || (w[0].0 == w[1].0 && (w[0].1 >= w[1].1 || !w[0].0))),
         "{keys:?}"
     );
 }
@@ -65,7 +73,11 @@ fn search_finds_situations_in_everyday_words() {
     assert_eq!(first["kind"], "tag", "{first}");
     assert_eq!(first["id"], "billing-error");
     let o = run(&["search", "double", "charged"]);
-    assert!(stdout(&o).contains("[situation] Billing error (billing-error)"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("[situation] Billing error (billing-error)"),
+        "{}",
+        stdout(&o)
+    );
     // A word no card has: the closest matches, under a line that says so.
     let o = run(&["search", "late", "parcel", "zzyzzq"]);
     let text = stdout(&o);

@@ -141,13 +141,21 @@ fn one_unknown_word_never_empties_the_list() {
     let index = Index::new(&lib);
     let hits = index.search("late shipment xyzzyq", 10);
     assert_eq!(phrase_ids(&lib, &index, "late shipment xyzzyq"), Vec::<String>::new());
-    assert_eq!(hits.first().map(|h| h.target), Some(DocRef::Phrase(0)), "closest match first");
+    assert_eq!(
+        hits.first().map(|h| h.target),
+        Some(DocRef::Phrase(0)),
+        "closest match first"
+    );
     assert!(!hits[0].all_words);
 }
 
 #[test]
 fn word_forms_meet() {
-    let lib = tiny(&["You were charged twice.", "Two parcels are on the way.", "I will escalate it."]);
+    let lib = tiny(&[
+        "You were charged twice.",
+        "Two parcels are on the way.",
+        "I will escalate it.",
+    ]);
     let index = Index::new(&lib);
     assert_eq!(phrase_ids(&lib, &index, "charging"), ["p0"]);
     assert_eq!(phrase_ids(&lib, &index, "parcel"), ["p1"]);
@@ -171,15 +179,24 @@ fn the_words_reps_use_lead_somewhere_useful() {
     let index = Index::new(&lib);
     // The examples from the issue: each found nothing or led somewhere unhelpful before.
     for (q, want) in [
-        ("escalate to manager", &["tag:escalation-request", "skill:conflict-resolution"][..]),
+        (
+            "escalate to manager",
+            &["tag:escalation-request", "skill:conflict-resolution"][..],
+        ),
         ("late parcel", &["tag:delayed-shipment"]),
         ("deescalate", &["skill:conflict-resolution", "skill:self-control"]),
         ("bereavement", &["tag:vulnerable", "skill:empathy"]),
         ("double charged", &["tag:billing-error"]),
         ("irate", &["tag:angry", "skill:self-control"]),
-        ("angry customer", &["tag:angry", "skill:self-control", "skill:conflict-resolution"]),
+        (
+            "angry customer",
+            &["tag:angry", "skill:self-control", "skill:conflict-resolution"],
+        ),
         ("upset customer", &["tag:upset", "skill:empathy"]),
-        ("can't help", &["tag:policy-limit", "skill:assertiveness", "skill:positive-attitude"]),
+        (
+            "can't help",
+            &["tag:policy-limit", "skill:assertiveness", "skill:positive-attitude"],
+        ),
         ("wait time", &["tag:long-wait", "skill:patience"]),
         ("compensation", &["tag:refund-request", "skill:taking-responsibility"]),
         ("hang up", &["tag:abusive", "skill:assertiveness"]),

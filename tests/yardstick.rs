@@ -110,7 +110,8 @@ fn score_search(lib: &Library, index: &Index, queries: &[Query]) -> SearchScore 
             s.hit3 += 1;
         } else {
             let got: Vec<String> = hits.iter().map(|h| describe(lib, h)).collect();
-            s.failures.push(format!("{:?}: want {:?}, got {:?}", q.query, q.accept, got));
+            s.failures
+                .push(format!("{:?}: want {:?}, got {:?}", q.query, q.accept, got));
         }
     }
     s
@@ -182,7 +183,8 @@ fn score_suggest(lib: &Library, messages: &[Message]) -> SuggestScore {
                 .collect();
             missed.sort();
             extra.sort();
-            s.failures.push(format!("{:?}: missed {missed:?}, extra {extra:?}", m.text));
+            s.failures
+                .push(format!("{:?}: missed {missed:?}, extra {extra:?}", m.text));
         }
     }
     s
@@ -274,8 +276,14 @@ fn measure() -> (f64, f64, f64) {
 fn search_meets_its_floor_and_suggestion_does_not_slip() {
     let (hit3, p, r) = measure();
     assert!(hit3 >= FLOOR_HIT3, "search hit@3 {hit3:.3} below {FLOOR_HIT3}");
-    assert!(p >= GUARD_PRECISION, "suggestion micro-precision {p:.3} fell below {GUARD_PRECISION}");
-    assert!(r >= GUARD_RECALL, "suggestion micro-recall {r:.3} fell below {GUARD_RECALL}");
+    assert!(
+        p >= GUARD_PRECISION,
+        "suggestion micro-precision {p:.3} fell below {GUARD_PRECISION}"
+    );
+    assert!(
+        r >= GUARD_RECALL,
+        "suggestion micro-recall {r:.3} fell below {GUARD_RECALL}"
+    );
 }
 
 /// The issue's floors for tag suggestion, not reached yet (see the README): run with
@@ -284,6 +292,9 @@ fn search_meets_its_floor_and_suggestion_does_not_slip() {
 #[ignore = "tag suggestion is below the issue's floors (precision 0.90, recall 0.85); see README"]
 fn suggestion_meets_the_issue_floors() {
     let (_, p, r) = measure();
-    assert!(p >= FLOOR_PRECISION, "suggestion micro-precision {p:.3} below {FLOOR_PRECISION}");
+    assert!(
+        p >= FLOOR_PRECISION,
+        "suggestion micro-precision {p:.3} below {FLOOR_PRECISION}"
+    );
     assert!(r >= FLOOR_RECALL, "suggestion micro-recall {r:.3} below {FLOOR_RECALL}");
 }

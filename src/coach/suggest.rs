@@ -307,7 +307,10 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
             }
             let said = &message[msg[f.span.start].range.start..msg[f.span.end - 1].range.end];
             // The same words (or a cue inside words already counted) count once per tag.
-            if cues[t].iter().any(|c| c.eq_ignore_ascii_case(said) || contains_ci(c, said)) {
+            if cues[t]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(said) || contains_ci(c, said))
+            {
                 continue;
             }
             score[t] = score[t].saturating_add(f.points);
@@ -376,7 +379,10 @@ mod tests {
 
     fn tags(msg: &str) -> Vec<String> {
         let lib = load(&builtin::sources()).library;
-        suggest_tags(&lib, msg).into_iter().map(|s| lib.tags[s.tag].id.clone()).collect()
+        suggest_tags(&lib, msg)
+            .into_iter()
+            .map(|s| lib.tags[s.tag].id.clone())
+            .collect()
     }
 
     #[test]
@@ -401,7 +407,10 @@ mod tests {
     fn the_issue_examples_are_read_like_a_person_would() {
         assert!(has("Does the X200 support fast charging?", "product-question"));
         assert!(!has("Does the X200 support fast charging?", "billing-error"));
-        assert!(has("I tried to sign in this morning and my account was locked", "account-access"));
+        assert!(has(
+            "I tried to sign in this morning and my account was locked",
+            "account-access"
+        ));
         let cancelled = "Why was I charged 12.99 when I cancelled last month?";
         assert!(has(cancelled, "billing-error") && has(cancelled, "cancellation"));
         let email = "Dear Sir or Madam, I wish to make a formal complaint. My order arrived nine days late, \
@@ -419,7 +428,10 @@ mod tests {
             ("My phone died halfway through our chat earlier.", "vulnerable"),
             ("I'm struggling to log in to the app.", "vulnerable"),
             ("The bill is fine, it's the delivery I'm asking about.", "billing-error"),
-            ("I transferred the money yesterday, has it arrived?", "complex-multi-team"),
+            (
+                "I transferred the money yesterday, has it arrived?",
+                "complex-multi-team",
+            ),
             ("Fantastic service as always. Three weeks and nothing.", "happy"),
         ] {
             assert!(!has(msg, not), "{not} from {msg:?}: {:?}", tags(msg));

@@ -100,7 +100,8 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     } else {
         None
     };
-    let usable = whole.is_none() && (raw.filler || !(skills.is_empty() && tags.is_empty() && cards.is_empty() && rules_out.is_empty()));
+    let usable = whole.is_none()
+        && (raw.filler || !(skills.is_empty() && tags.is_empty() && cards.is_empty() && rules_out.is_empty()));
     let entry = usable.then(|| VocabEntry {
         words,
         cues,
@@ -229,9 +230,14 @@ impl CueTable {
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
-            [s.name.as_str(), s.definition.as_str(), s.in_service.as_str(), s.analogy.as_str()]
-                .into_iter()
-                .chain(s.aliases.iter().map(String::as_str))
+            [
+                s.name.as_str(),
+                s.definition.as_str(),
+                s.in_service.as_str(),
+                s.analogy.as_str(),
+            ]
+            .into_iter()
+            .chain(s.aliases.iter().map(String::as_str))
         });
         let texts = texts
             .chain(lib.phrases.iter().map(|p| p.text.as_str()))

@@ -314,14 +314,23 @@ impl Index {
         if exact || text.chars().count() == 1 {
             // Only longer words it starts: found by binary search in the sorted word list. A
             // single letter only reaches names, aliases and tag labels (it is barely a query).
-            let from = self.sorted.partition_point(|&i| self.vocab[i as usize].text.as_str() < text);
+            let from = self
+                .sorted
+                .partition_point(|&i| self.vocab[i as usize].text.as_str() < text);
             for &i in &self.sorted[from..] {
                 let w = &self.vocab[i as usize];
                 if !w.text.starts_with(text) {
                     break;
                 }
-                if w.text.len() > text.len() && (exact || self.title_word[i as usize]) && !m[..known].iter().any(|x| x.0 == i) {
-                    m.push((i, term.score(&w.text, w.chars, w.mask, &self.fuzzy).map_or(60.0, |x| x.0), MatchKind::Prefix(term_chars(text))));
+                if w.text.len() > text.len()
+                    && (exact || self.title_word[i as usize])
+                    && !m[..known].iter().any(|x| x.0 == i)
+                {
+                    m.push((
+                        i,
+                        term.score(&w.text, w.chars, w.mask, &self.fuzzy).map_or(60.0, |x| x.0),
+                        MatchKind::Prefix(term_chars(text)),
+                    ));
                 }
             }
             return m;
@@ -361,10 +370,7 @@ impl Index {
         }
         let last = terms.len() - 1;
         let all_filler = terms.iter().all(|t| self.filler.contains(t));
-        let required: Vec<bool> = terms
-            .iter()
-            .map(|t| all_filler || !self.filler.contains(t))
-            .collect();
+        let required: Vec<bool> = terms.iter().map(|t| all_filler || !self.filler.contains(t)).collect();
         let need = required.iter().filter(|&&r| r).count() as u32;
         let matched: Vec<TermMatches> = terms
             .iter()
@@ -397,9 +403,8 @@ impl Index {
                 (all, if all { score } else { partial_rank + score }, d)
             })
             .collect();
-        let order = |a: &(bool, f32, u32), b: &(bool, f32, u32)| {
-            b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2))
-        };
+        let order =
+            |a: &(bool, f32, u32), b: &(bool, f32, u32)| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2));
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, order);
             ranked.truncate(limit);

@@ -344,7 +344,13 @@ impl ToughCall {
                 let words: Vec<String> = s
                     .cues
                     .iter()
-                    .map(|c| if c == "ALL CAPS" || c == "CAPS" || c == "!!!" { c.clone() } else { format!("“{c}”") })
+                    .map(|c| {
+                        if c == "ALL CAPS" || c == "CAPS" || c == "!!!" {
+                            c.clone()
+                        } else {
+                            format!("“{c}”")
+                        }
+                    })
                     .collect();
                 ui.label(RichText::new(format!("from {}", words.join(", "))).small().weak());
             });
