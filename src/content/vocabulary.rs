@@ -102,7 +102,7 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     };
     let usable = whole.is_none()
         && (raw.filler || !(skills.is_empty() && tags.is_empty() && cards.is_empty() && rules_out.is_empty()));
-    let entry = usable.then(|| VocabEntry {
+    let entry = usable.then_some(VocabEntry {
         words,
         cues,
         skills,
