@@ -1,5 +1,6 @@
-//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`. With no
-//! subcommand the binary opens the window instead (see `main.rs`).
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`, and over the
+//! rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the binary opens the
+//! window instead (see `main.rs`).
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
@@ -9,6 +10,9 @@ use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::path::PathBuf;
+
+mod data;
+mod huddle;
 
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
@@ -21,6 +25,13 @@ pub struct Cli {
     /// Extra content pack (a .ron file or a folder of them); repeat for more.
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
+    /// The team's shared pack folder (a synced or network drive); the window watches it.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub team_folder: Option<PathBuf>,
+    /// Look at the team folder every 2 s instead of waiting for change events (network drives
+    /// that send none; detected for NFS/SMB mounts).
+    #[arg(long)]
+    pub poll: bool,
     /// Open the window with this search filled in.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -33,6 +44,12 @@ pub struct Cli {
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the window on the huddle presentation (the skill of the day).
+    #[arg(long)]
+    pub huddle: bool,
+    /// Open the window on the daily flashcard review.
+    #[arg(long, conflicts_with = "huddle")]
+    pub review: bool,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -118,6 +135,48 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List your favorites, recently copied and most used this week (from your data folder).
+    Favorites {
+        /// Star this skill or card id first (repeat for more; each is its own write).
+        #[arg(long, value_name = "ID")]
+        add: Vec<String>,
+        /// Unstar this id first (repeat for more).
+        #[arg(long, value_name = "ID")]
+        remove: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export your own cards as a pack a team lead can put in the team folder.
+    Export {
+        /// Export your own cards (required: the only kind of export).
+        #[arg(long, required = true)]
+        mine: bool,
+        /// Write the pack to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The skill of the day (the same for everyone on the team), for a huddle or a team chat.
+    Today {
+        /// Print JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown, for posting into a team chat.
+        #[arg(long)]
+        markdown: bool,
+        /// Another date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = huddle::parse_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Your daily flashcard review: progress (the review itself is in the window: --review).
+    Review {
+        /// Print progress: due today, streak, retention, reviews per day.
+        #[arg(long)]
+        stats: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Where the CLI writes.
@@ -165,6 +224,11 @@ pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
     if let Command::Check { paths, no_builtin } = &command {
         return check(paths, *no_builtin, packs, io.out);
+    }
+    match &command {
+        Command::Favorites { add, remove, json } => return data::favorites(packs, add, remove, *json, io),
+        Command::Export { out, .. } => return data::export_mine(out.as_deref(), io),
+        _ => {}
     }
     let lib = load_library(packs, io.err);
     let out = io.out;
@@ -230,7 +294,17 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 }
             }
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Today { json, markdown, date } => {
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            huddle::today(&lib, date, json, markdown, out)?
+        }
+        Command::Review { stats: _, json } => {
+            let db = crate::store::data_dir().map(|d| d.join(crate::store::DB_FILE));
+            huddle::review_stats(&lib, db.as_deref(), chrono::Local::now().fixed_offset(), json, out)?
+        }
+        Command::Check { .. } | Command::Favorites { .. } | Command::Export { .. } => {
+            unreachable!("handled above")
+        }
     }
     Ok(0)
 }

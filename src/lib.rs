@@ -6,7 +6,9 @@
 pub mod cli;
 pub mod coach;
 pub mod content;
+pub mod huddle;
 pub mod live;
+pub mod review;
 pub mod search;
 pub mod store;
 pub mod text;

@@ -1,24 +1,22 @@
 //! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
 
 use callside::cli::{self, Cli, Io};
+use callside::store::data_dir;
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder.
-fn data_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CALLSIDE_HOME") {
-        return Some(PathBuf::from(home));
-    }
-    directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
-}
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let data = data_dir();
     let mut packs = Vec::new();
-    if let Some(team) = data.as_ref().map(|d| d.join("packs")).filter(|p| p.is_dir()) {
-        packs.push(team);
+    if let Some(personal) = data.as_ref().map(|d| d.join("packs")) {
+        // The window watches it, so it exists from the first start (a rep drops packs in).
+        if args.command.is_none() {
+            let _ = std::fs::create_dir_all(&personal);
+        }
+        if personal.is_dir() {
+            packs.push(personal);
+        }
     }
     packs.extend(args.packs.iter().cloned());
 
@@ -29,7 +27,11 @@ fn main() -> ExitCode {
             tough_call: args.tough_call,
             size: args.size,
             packs,
+            team_folder: args.team_folder,
+            poll: args.poll,
             data_dir: data,
+            huddle: args.huddle,
+            review: args.review,
         };
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,
@@ -39,6 +41,9 @@ fn main() -> ExitCode {
             }
         };
     };
+    if let Some(team) = args.team_folder {
+        packs.push(team);
+    }
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     match cli::run(

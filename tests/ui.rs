@@ -337,7 +337,7 @@ fn question_mark_in_an_empty_search_box_shows_the_legend() {
 }
 
 #[test]
-fn most_used_phrases_stay_selected_when_the_list_reorders() {
+fn recently_copied_phrases_stay_selected_when_the_list_reorders() {
     let mut h = harness_with(tiny_app(), (420.0, 600.0));
     // Copy "holding" twice and "wait" once, then browse with an empty query.
     for (q, times) in [("holding", 2), ("wait", 1)] {
@@ -353,23 +353,24 @@ fn most_used_phrases_stay_selected_when_the_list_reorders() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.get_by_label("Search").value().as_deref(), Some(""));
-    h.get_by_label("Your most-used phrases");
-    // Most-used: holding (2), wait (1). Alt+2 copies the second one shown.
+    h.get_by_label("Recently copied");
+    // Most recent first: wait, then holding. Alt+2 copies the second one shown.
     assert_eq!(
         press_copy(&mut h, Modifiers::ALT, Key::Num2).as_deref(),
-        Some("Sorry about the wait.")
+        Some("Thanks for holding.")
     );
-    // Now both have 2 copies and "wait" moves up; the selection follows the phrase, not the row.
+    // Now "holding" is the most recent and moves up; select "wait", now second.
     h.key_press(Key::ArrowDown);
     h.key_press(Key::ArrowDown);
     h.run();
     assert_eq!(
         press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
-        Some("Thanks for holding.")
+        Some("Sorry about the wait.")
     );
+    // Copying it moved it back to the top; the selection follows the phrase, not the row.
     assert_eq!(
         press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
-        Some("Thanks for holding."),
+        Some("Sorry about the wait."),
         "the second Enter copied a different phrase after the list reordered"
     );
 }

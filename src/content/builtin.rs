@@ -26,6 +26,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("data/phrases/tools.ron", include_str!("../../data/phrases/tools.ron")),
     ("data/phrases/craft.ron", include_str!("../../data/phrases/craft.ron")),
+    ("data/practice.ron", include_str!("../../data/practice.ron")),
 ];
 
 /// The embedded content files as sources, named `builtin:data/…`.

@@ -9,6 +9,8 @@ use crate::text::{did_you_mean, is_valid_id};
 use std::collections::HashMap;
 use std::path::Path;
 
+mod huddle;
+
 /// Largest content file we read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -209,6 +211,10 @@ pub fn load(sources: &[Source]) -> Loaded {
         }
         for raw in &p.steps {
             ld.step(*s, raw);
+        }
+        ld.practice(*s, &p.practice);
+        if let Some(h) = &p.huddle {
+            ld.huddle(*s, h);
         }
     }
     for t in &mut ld.lib.tags {
@@ -595,6 +601,7 @@ impl<'a> Loader<'a> {
             instead_of: instead_of.map(str::to_string),
             situations,
             channels,
+            source: self.sources[src].path.clone(),
         });
     }
 

@@ -1,6 +1,7 @@
 //! The content: the file format, loading and validation, and the checked library.
 
 pub mod builtin;
+pub mod huddle;
 pub mod load;
 pub mod model;
 pub mod placeholder;

@@ -62,6 +62,9 @@ pub struct Phrase {
     pub situations: Vec<usize>,
     /// Channels it suits; empty means any.
     pub channels: Vec<Channel>,
+    /// The content file it came from (its [`super::Source`] path; `builtin:…` when built in).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// A conversation channel.
@@ -195,6 +198,10 @@ pub struct Library {
     pub vocabulary: Vec<super::vocabulary::VocabEntry>,
     /// Tag cues and vocabulary cues, prepared once for tag suggestion.
     pub cue_table: super::vocabulary::CueTable,
+    /// The team's huddle settings (skill-of-the-day order, pins, seed).
+    pub huddle: super::huddle::HuddleSettings,
+    /// Customers' opening lines for practice rounds, in load order.
+    pub practice: Vec<super::huddle::PracticeLine>,
     pub(crate) skill_ix: HashMap<String, usize>,
     pub(crate) phrase_ix: HashMap<String, usize>,
     pub(crate) tag_ix: HashMap<String, usize>,

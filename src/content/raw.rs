@@ -17,6 +17,10 @@ pub struct RawPack {
     pub frameworks: Vec<RawFramework>,
     pub steps: Vec<RawStep>,
     pub vocabulary: Vec<super::vocabulary::RawVocab>,
+    /// Huddle settings: the team's skill-of-the-day order, pins, seed (see `super::huddle`).
+    pub huddle: Option<RawHuddle>,
+    /// Customers' opening lines per situation, for huddle practice rounds.
+    pub practice: Vec<RawPractice>,
 }
 
 /// A group of skills or of tags.
@@ -124,4 +128,29 @@ pub struct RawStep {
 pub struct RawStepSource {
     pub framework: String,
     pub part: String,
+}
+
+/// A team's huddle settings: the order skills of the day go in, and skills pinned to dates.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawHuddle {
+    pub seed: String,
+    pub order: Vec<String>,
+    pub pins: Vec<RawPin>,
+}
+
+/// A skill pinned to a date (`YYYY-MM-DD`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawPin {
+    pub date: String,
+    pub skill: String,
+}
+
+/// Opening lines a customer in this situation might start with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawPractice {
+    pub situation: String,
+    pub lines: Vec<String>,
 }

@@ -3,5 +3,10 @@
 //! [`Content`] values and swaps them in between frames.
 
 mod content;
+pub mod packs;
+pub mod watch;
+mod worker;
 
 pub use content::Content;
+pub use packs::{Origin, PackSet};
+pub use worker::{Live, LiveConfig, PACK_TIMEOUT};

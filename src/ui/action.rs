@@ -35,6 +35,36 @@ pub enum Action {
     ToggleLegend,
     /// Close the placeholder form without copying.
     CancelFill,
+    /// Put the window in full screen, or take it out.
+    FullScreen(bool),
+    /// Star or unstar a skill or card (by id).
+    ToggleFavorite(String),
+    /// Move a favorite up (-1) or down (+1).
+    MoveFavorite(String, i32),
+    /// Open the form for a new card of the rep's own; with an id, start from that card's wording.
+    NewCard(Option<String>),
+    /// Open the form to edit one of the rep's own cards.
+    EditCard(String),
+    /// Save the card form.
+    SaveCard(crate::store::CardDraft, Option<String>),
+    /// Close the card form without saving.
+    CloseCardForm,
+    /// Delete one of the rep's own cards (undo is offered).
+    DeleteCard(String),
+    /// Bring back the card deleted last.
+    UndoDelete,
+    /// Write the rep's own cards as a pack file.
+    ExportMine,
+    /// Add a card to the reply tray.
+    AddToTray(String),
+    /// Move a tray entry (by position in the tray) up (-1) or down (+1).
+    MoveInTray(usize, i32),
+    /// Take a tray entry out.
+    RemoveFromTray(usize),
+    /// Empty the tray.
+    ClearTray,
+    /// Put the whole reply on the clipboard (filled text).
+    CopyReply(String),
 }
 
 /// The actions one panel returns from drawing (every panel returns them the same way).

@@ -1,14 +1,18 @@
 //! The app: owns the content snapshot, settings and user data; routes keys; applies actions.
 
 use super::action::{Action, Actions};
+use super::card_form::CardForm;
 use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
+use super::tray::Tray;
+use super::user::UserView;
 use super::{StartOptions, fill::Fill, legend, search_panel::SearchPanel, skill_view, theme, top_bar};
+use super::{huddle::HuddleView, review::ReviewView};
 use crate::content::{self, Library};
-use crate::live::Content;
-use crate::store::{LoadNote, Store, UserData};
+use crate::live::{Content, Live, LiveConfig};
+use crate::store::{CardDraft, Db, Move, Opened};
 use std::sync::Arc;
 
 /// eframe storage key for [`Settings`].
@@ -28,6 +32,10 @@ pub struct App {
     pub search: SearchPanel,
     /// The tough-call view.
     pub tough: ToughCall,
+    /// The huddle presentation.
+    pub huddle: HuddleView,
+    /// The daily review (its database and clock can be set for tests).
+    pub review: ReviewView,
     /// The phrase card (id) picked with the arrow keys on a skill's page.
     skill_selected: Option<String>,
     /// Scroll the selected phrase card into view on the next frame.
@@ -38,12 +46,24 @@ pub struct App {
     toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
     pub last_copied: Option<String>,
-    user: UserData,
-    store: Option<Store>,
+    user: UserView,
     notice: Option<String>,
+    /// The card form, when open.
+    card_form: Option<CardForm>,
+    /// The reply being built from several cards.
+    pub tray: Tray,
+    /// The card deleted last (for undo).
+    deleted: Option<String>,
+    /// The rep's own cards changed: send them to the loader at the next frame.
+    mine_dirty: bool,
     actions: Actions,
     /// A window size asked for on the command line, sent to the window on the first frame.
     start_size: Option<[f32; 2]>,
+    /// The pack loader and watcher, when packs are in use.
+    live: Option<Live>,
+    /// Packs are still loading (the built-in library shows meanwhile).
+    loading: bool,
+    toasts: egui_notify::Toasts,
 }
 
 impl Default for App {
@@ -54,25 +74,18 @@ impl Default for App {
 }
 
 impl App {
-    /// An app over some content, with saved settings and (optionally) a user-data store.
-    pub fn new(content: Arc<Content>, settings: Settings, store: Option<Store>) -> App {
-        let mut store = store;
-        let (user, notice) = match store.as_mut().map(|s| (s.load(), s.path().display().to_string())) {
-            Some(((d, LoadNote::KeptAside { reason, moved_to }), path)) => (
-                d,
-                Some(format!(
-                    "Your saved data in {path} could not be read ({reason}). It was kept as {}.",
-                    moved_to.display()
-                )),
-            ),
-            Some(((d, _), _)) => (d, None),
-            None => (UserData::default(), None),
-        };
+    /// An app over some content, with saved settings and the rep's data (`None`: kept in
+    /// memory, nothing saved).
+    pub fn new(content: Arc<Content>, settings: Settings, store: Option<Opened>) -> App {
+        let (user, notes) = UserView::open(store);
+        let notice = (!notes.is_empty()).then(|| notes.join(" "));
         let mut app = App {
             content,
             nav: Nav::new(View::Search),
             search: SearchPanel::default(),
             tough: ToughCall::default(),
+            huddle: HuddleView::default(),
+            review: ReviewView::default(),
             skill_selected: None,
             skill_scroll: false,
             fill: None,
@@ -80,13 +93,19 @@ impl App {
             show_problems: false,
             toast: None,
             last_copied: None,
+            mine_dirty: !user.own.is_empty(),
             user,
-            store,
             notice,
+            card_form: None,
+            tray: Tray::default(),
+            deleted: None,
             actions: Actions::new(),
             start_size: None,
             applied: None,
             settings: Settings::default(),
+            live: None,
+            loading: false,
+            toasts: egui_notify::Toasts::default(),
         };
         app.restore(settings);
         app
@@ -130,6 +149,7 @@ impl App {
             self.nav = Nav::new(View::Search);
         }
         self.tough.refind(&self.content);
+        self.tray.refind(&self.content.library);
         let q = self.search.query.clone();
         self.search.set_query(&q, &self.content);
     }
@@ -144,20 +164,92 @@ impl App {
         };
         self.tough.focus_filter = view == View::ToughCall;
         self.nav = Nav::new(view);
+        self.huddle.set_scale(settings.huddle_scale);
         self.settings = settings;
     }
 
-    /// Builds the app for eframe: loads packs, saved settings, user data, and the start flags.
+    /// Builds the app for eframe: saved settings, user data and the start flags, on the
+    /// built-in library at once; packs load on a worker thread and are swapped in when ready.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
-        let content = Content::new(content::load_with_packs(&start.packs));
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        let store = start.data_dir.as_deref().map(Store::in_dir);
-        let mut app = App::new(Arc::new(content), settings, store);
+        let mut roots = start.packs.clone();
+        let team = start.team_folder.clone().or_else(|| {
+            Some(settings.team_folder.trim())
+                .filter(|t| !t.is_empty())
+                .map(Into::into)
+        });
+        let mut config = LiveConfig::new(Vec::new());
+        if let Some(team) = team {
+            if start.poll || settings.poll_team_folder {
+                config.poll.push(team.clone());
+            }
+            roots.push(team);
+        }
+        config.roots = roots;
+        let mut notice = None;
+        let store = start.data_dir.as_deref().and_then(|d| match Db::open_in(d) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                notice = Some(format!(
+                    "Your data in {} could not be opened ({e}); nothing you do now is saved.",
+                    d.display()
+                ));
+                None
+            }
+        });
+        let mut app = App::new(Arc::new(Content::builtin()), settings, store);
+        if notice.is_some() {
+            app.notice = notice;
+        }
+        let db = start.data_dir.as_ref().map(|d| d.join(crate::store::DB_FILE));
+        app.review = ReviewView::new(db, super::review::system_clock());
         app.apply_start(&start);
+        if !config.roots.is_empty() || !app.user.own.is_empty() {
+            config.mine = Some(app.user.own_source());
+            app.mine_dirty = false;
+            app.start_live(config, &cc.egui_ctx);
+        }
         app
+    }
+
+    /// Starts loading and watching packs; each new content is swapped in at the start of the
+    /// next frame (the loader asks `ctx` for that frame).
+    pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        self.live = Some(Live::start(config, move || ctx.request_repaint()));
+        self.loading = true;
+    }
+
+    /// Takes in content from the loader: swaps it in and tells about new problems.
+    fn take_content(&mut self, content: Arc<Content>) {
+        let old: std::collections::HashSet<String> = self.content.problems.iter().map(|p| p.to_string()).collect();
+        let new: Vec<String> = content
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .filter(|p| !old.contains(p))
+            .collect();
+        if let Some(first) = new.first() {
+            let more = if new.len() > 1 {
+                format!(" (and {} more)", new.len() - 1)
+            } else {
+                String::new()
+            };
+            // A plain "!" (the crate's own error icon is a glyph our fonts lack).
+            self.toasts
+                .custom(
+                    format!("{first}{more}"),
+                    "!".into(),
+                    egui::Color32::from_rgb(0xd0, 0x45, 0x3a),
+                )
+                .closable(false)
+                .duration(Some(std::time::Duration::from_secs(8)));
+        }
+        self.loading = false;
+        self.swap_content(content);
     }
 
     /// Applies `--query`, `--skill` and `--tough-call`.
@@ -178,6 +270,12 @@ impl App {
                 }
                 Err(e) => self.notice = Some(format!("--tough-call: {e}")),
             }
+        }
+        if start.huddle {
+            self.nav = Nav::new(View::Huddle);
+        }
+        if start.review {
+            self.nav = Nav::new(View::Review);
         }
         if let Some(id) = &start.skill {
             match self.lib().skill_index(id) {
@@ -228,10 +326,31 @@ impl App {
             }
             self.applied = Some(self.settings.clone());
         }
+        if std::mem::take(&mut self.mine_dirty) {
+            // Own cards are loaded and indexed on the loader thread, like packs.
+            let mine = Some(self.user.own_source());
+            match &self.live {
+                Some(live) => live.set_mine(mine),
+                None => {
+                    let config = LiveConfig {
+                        watch: false,
+                        mine,
+                        ..LiveConfig::new(Vec::new())
+                    };
+                    self.start_live(config, &ctx);
+                }
+            }
+        }
+        if let Some(c) = self.live.as_ref().and_then(Live::latest) {
+            self.take_content(c);
+        }
         self.keys(&ctx);
 
-        let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
-        self.actions.append(top.inner);
+        // Full screen, a huddle is the whole screen.
+        if !(self.huddle.fullscreen && self.nav.current() == &View::Huddle) {
+            let top = egui::Panel::top("top-bar").show(ui, |ui| top_bar::show(ui, self.nav.current(), &self.settings));
+            self.actions.append(top.inner);
+        }
         self.toast_bar(ui);
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -239,6 +358,14 @@ impl App {
             if self.legend {
                 self.actions.append(legend::show(ui));
             }
+            if let Some(form) = &mut self.card_form {
+                // The form has the window to itself until it is saved or closed.
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    self.actions.append(form.show(ui, &content.library));
+                });
+                return;
+            }
+            self.actions.append(self.tray.show(ui, &content.library));
             if let Some(fill) = &mut self.fill {
                 self.actions.append(fill.show(ui));
             }
@@ -247,7 +374,8 @@ impl App {
                 View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
                         let scroll = std::mem::take(&mut self.skill_scroll);
-                        skill_view::show(ui, &content.library, ix, self.skill_selected.as_deref(), scroll)
+                        let sel = self.skill_selected.as_deref();
+                        skill_view::show(ui, &content.library, ix, sel, scroll, &self.user)
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
@@ -255,13 +383,20 @@ impl App {
                     }
                 },
                 View::ToughCall => self.tough.show(ui, &content, &self.user),
+                View::Huddle => self.huddle.show(ui, &content.library),
+                View::Review => self.review.show(ui, &content),
             };
             self.actions.append(acts);
         });
         let actions = std::mem::take(&mut self.actions);
+        if !actions.is_empty() {
+            // What they changed was drawn before it changed: draw once more.
+            ctx.request_repaint();
+        }
         for a in actions {
             self.apply(&ctx, a);
         }
+        self.toasts.show(&ctx);
     }
 
     fn toast_bar(&mut self, ui: &mut egui::Ui) {
@@ -281,6 +416,21 @@ impl App {
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
+        if self.loading {
+            ui.label(
+                egui::RichText::new("Loading packs… (the built-in library is ready)")
+                    .small()
+                    .weak(),
+            );
+        }
+        if let Some(id) = self.deleted.clone() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("Your card {id} was deleted."));
+                if ui.small_button("Undo").on_hover_text("Ctrl+Z").clicked() {
+                    self.actions.push(Action::UndoDelete);
+                }
+            });
+        }
         if let Some(n) = self.notice.clone() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(n).color(theme::dont(ui)));
@@ -303,9 +453,19 @@ impl App {
                 }
             });
             if self.show_problems {
-                for p in problems {
-                    ui.label(egui::RichText::new(p.to_string()).monospace().small());
-                }
+                // Only the rows on screen are laid out: a pack with 100,000 problems costs
+                // no more per frame than one with ten.
+                let row = ui.text_style_height(&egui::TextStyle::Small);
+                egui::ScrollArea::both()
+                    .id_salt("problems")
+                    .max_height(row * 12.0)
+                    .auto_shrink([false, true])
+                    .show_rows(ui, row, problems.len(), |ui, rows| {
+                        for p in &problems[rows] {
+                            let text = egui::RichText::new(p.to_string()).monospace().small();
+                            ui.add(egui::Label::new(text).extend());
+                        }
+                    });
             }
         }
     }
@@ -313,6 +473,16 @@ impl App {
     /// Keyboard routing, driven by the shortcut table in [`keys`]. Runs before drawing so
     /// arrows, Enter and Esc reach us, not the text box.
     fn keys(&mut self, ctx: &egui::Context) {
+        if let Some(form) = &mut self.card_form {
+            if keys::fired(ctx, Command::Escape, false).is_some() {
+                self.card_form = None;
+            } else if keys::fired(ctx, Command::SaveCard, false).is_some()
+                && let Some(a) = form.submit(&self.content.library)
+            {
+                self.actions.push(a);
+            }
+            return;
+        }
         if let Some(fill) = &mut self.fill {
             if keys::fired(ctx, Command::Escape, false).is_some() {
                 self.fill = None;
@@ -320,6 +490,15 @@ impl App {
                 fill.submit_requested = true;
             }
             return;
+        }
+        // The huddle and the review have no text box and keys of their own.
+        match self.nav.current() {
+            View::Huddle => return self.actions.append(self.huddle.keys(ctx)),
+            View::Review => {
+                let content = Arc::clone(&self.content);
+                return self.actions.append(self.review.keys(ctx, &content));
+            }
+            _ => {}
         }
         let typing = ctx.egui_wants_keyboard_input();
         // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
@@ -330,6 +509,8 @@ impl App {
             (Command::FocusSearch, Action::FocusSearch),
             (Command::Legend, Action::ToggleLegend),
             (Command::ToughCall, Action::Go(View::ToughCall)),
+            (Command::Huddle, Action::Go(View::Huddle)),
+            (Command::Review, Action::Go(View::Review)),
             (Command::FontBigger, Action::Font(1)),
             (Command::FontSmaller, Action::Font(-1)),
             (Command::FontReset, Action::Font(0)),
@@ -339,6 +520,17 @@ impl App {
             if fired(c).is_some() {
                 self.actions.push(a);
             }
+        }
+        if fired(Command::NewCard).is_some() {
+            self.actions.push(Action::NewCard(None));
+        }
+        if fired(Command::CopyReply).is_some()
+            && let Some(a) = self.tray.submit(&self.content.library)
+        {
+            self.actions.push(a);
+        }
+        if !typing && fired(Command::Undo).is_some() {
+            self.actions.push(Action::UndoDelete);
         }
         let digit = fired(Command::CopyNth);
         // The pasted-message box keeps its own keys (new lines, arrows, Esc).
@@ -353,9 +545,36 @@ impl App {
             && match self.nav.current() {
                 View::Search => self.search.has_selection(),
                 View::Skill(_) => self.skill_selected.is_some(),
-                View::ToughCall => false,
+                View::ToughCall | View::Huddle | View::Review => false,
             };
         let copy = can_copy && fired(Command::Copy).is_some();
+        // The selected thing, for starring, moving favorites and the reply tray.
+        let (selected, selected_card) = match self.nav.current() {
+            View::Search => (
+                self.search.selected_id().map(str::to_string),
+                self.search.selected_card().map(str::to_string),
+            ),
+            View::Skill(_) => (self.skill_selected.clone(), self.skill_selected.clone()),
+            View::ToughCall | View::Huddle | View::Review => (None, None),
+        };
+        if let Some(id) = &selected {
+            if fired(Command::Star).is_some() {
+                self.actions.push(Action::ToggleFavorite(id.clone()));
+            }
+            if self.user.is_favorite(id) {
+                if fired(Command::FavoriteUp).is_some() {
+                    self.actions.push(Action::MoveFavorite(id.clone(), -1));
+                }
+                if fired(Command::FavoriteDown).is_some() {
+                    self.actions.push(Action::MoveFavorite(id.clone(), 1));
+                }
+            }
+        }
+        if let Some(id) = selected_card
+            && fired(Command::AddToReply).is_some()
+        {
+            self.actions.push(Action::AddToTray(id));
+        }
         let delta = i32::from(fired(Command::Down).is_some()) - i32::from(fired(Command::Up).is_some());
         let enter = fired(Command::Activate).is_some();
         let esc = fired(Command::Escape).is_some();
@@ -421,6 +640,7 @@ impl App {
                     self.actions.push(Action::Back);
                 }
             }
+            View::Huddle | View::Review => {}
         }
     }
 
@@ -443,12 +663,12 @@ impl App {
                 self.last_copied = Some(text);
                 self.fill = None;
                 if let Some(id) = phrase {
-                    self.user.count_copy(&id);
+                    let mut r = self.user.record_copy(&id);
                     if self.nav.current() == &View::ToughCall {
                         let ids = self.tough.tags().to_vec();
-                        self.user.remember_situation(&ids);
+                        r = r.and(self.user.remember_situation(&ids));
                     }
-                    self.save_user();
+                    self.saved(r);
                 }
             }
             Action::OpenSkill(id) => {
@@ -499,6 +719,89 @@ impl App {
             Action::ToggleCompact => self.settings.compact = !self.settings.compact,
             Action::ToggleLegend => self.legend = !self.legend,
             Action::CancelFill => self.fill = None,
+            Action::FullScreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
+            Action::ToggleFavorite(id) => {
+                let r = self.user.toggle_favorite(&id).map(|on| {
+                    let what = if on { "Starred" } else { "Unstarred" };
+                    self.toast = Some((format!("{what}: {}", self.describe(&id)), ctx.input(|i| i.time)));
+                });
+                self.saved(r);
+            }
+            Action::MoveFavorite(id, delta) => {
+                let to = if delta < 0 { Move::Up } else { Move::Down };
+                let r = self.user.move_favorite(&id, to).map(|_| ());
+                self.saved(r);
+            }
+            Action::NewCard(from) => {
+                let draft = from
+                    .as_deref()
+                    .and_then(|id| CardDraft::from_card(self.lib(), id))
+                    .or_else(|| match self.nav.current() {
+                        View::Skill(s) => Some(CardDraft {
+                            skill: s.clone(),
+                            ..CardDraft::default()
+                        }),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                self.card_form = Some(CardForm::new(draft, None));
+            }
+            Action::EditCard(id) => {
+                if let Some(card) = self.user.own.iter().find(|c| c.id == id) {
+                    self.card_form = Some(CardForm::new(card.draft(), Some(id)));
+                }
+            }
+            Action::SaveCard(draft, editing) => match self.user.save_card(&draft, editing.as_deref()) {
+                Ok(card) => {
+                    self.card_form = None;
+                    self.mine_dirty = true;
+                    self.toast = Some(("Saved as your card".into(), ctx.input(|i| i.time)));
+                    if self.nav.current() == &View::Search {
+                        self.search.select_card(&card.id);
+                    }
+                }
+                Err(e) => {
+                    if let Some(f) = &mut self.card_form {
+                        f.fail(e);
+                    }
+                }
+            },
+            Action::CloseCardForm => self.card_form = None,
+            Action::DeleteCard(id) => {
+                let r = self.user.delete_card(&id).map(|c| {
+                    self.deleted = Some(c.id);
+                    self.card_form = None;
+                    self.mine_dirty = true;
+                });
+                self.saved(r);
+            }
+            Action::UndoDelete => {
+                if let Some(id) = self.deleted.take() {
+                    let r = self.user.restore_card(&id).map(|_| self.mine_dirty = true);
+                    self.saved(r);
+                }
+            }
+            Action::ExportMine => self.export_mine(ctx),
+            Action::AddToTray(id) => {
+                self.tray.add(&id);
+                self.toast = Some((
+                    format!("Added to the reply ({} cards)", self.tray.cards().len()),
+                    ctx.input(|i| i.time),
+                ));
+            }
+            Action::MoveInTray(at, delta) => self.tray.shift(at, delta),
+            Action::RemoveFromTray(at) => self.tray.remove(at),
+            Action::ClearTray => self.tray.clear(),
+            Action::CopyReply(text) => {
+                let ids = self.tray.cards().to_vec();
+                self.apply(ctx, Action::CopyText(text, None));
+                let mut r = Ok(());
+                for id in ids {
+                    r = r.and(self.user.record_copy(&id));
+                }
+                self.saved(r);
+                self.tray.clear();
+            }
         }
     }
 
@@ -506,21 +809,54 @@ impl App {
     fn leave_tough_call(&mut self) {
         let ids = self.tough.tags().to_vec();
         if !ids.is_empty() && self.user.recent_situations.first() != Some(&ids) {
-            self.user.remember_situation(&ids);
-            self.save_user();
+            let r = self.user.remember_situation(&ids);
+            self.saved(r);
         }
     }
 
-    fn save_user(&mut self) {
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&self.user)
-        {
+    /// Shows a failed save as a notice (the rep's data is never dropped silently).
+    fn saved(&mut self, r: Result<(), String>) {
+        if let Err(e) = r {
             self.notice = Some(format!("Could not save your data: {e}"));
         }
     }
 
-    /// The user's data (recents, copy counts).
-    pub fn user(&self) -> &UserData {
+    /// A skill's or card's name for a message.
+    fn describe(&self, id: &str) -> String {
+        let lib = self.lib();
+        if let Some(p) = lib.phrase_index(id) {
+            let t: String = lib.phrases[p].text.chars().take(40).collect();
+            format!("“{t}…”")
+        } else {
+            lib.skill(id).map_or(id.to_string(), |s| s.name.clone())
+        }
+    }
+
+    /// Writes the rep's own cards as a pack (`exports/my-cards.ron` in the data folder).
+    fn export_mine(&mut self, ctx: &egui::Context) {
+        if self.user.own.is_empty() {
+            self.notice = Some("You have no cards of your own to export yet (Ctrl+N writes one).".into());
+            return;
+        }
+        let dir = self.user.folder().unwrap_or_else(std::env::temp_dir).join("exports");
+        let path = dir.join("my-cards.ron");
+        let text = self.user.export_text();
+        let r = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
+        match r {
+            Ok(()) => {
+                self.notice = Some(format!(
+                    "Exported {} card(s) to {}: give it to your team lead for the team folder.",
+                    self.user.own.len(),
+                    path.display()
+                ));
+                ctx.request_repaint();
+            }
+            Err(e) => self.notice = Some(format!("Could not export to {}: {e}", path.display())),
+        }
+    }
+
+    /// The rep's data as the window shows it.
+    pub fn user(&self) -> &UserView {
         &self.user
     }
 
@@ -530,6 +866,7 @@ impl App {
         s.last_view = self.nav.current().clone();
         s.last_query = self.search.query.clone();
         s.last_tags = self.tough.tags().to_vec();
+        s.huddle_scale = self.huddle.scale;
         s
     }
 }

@@ -34,6 +34,38 @@ pub enum Command {
     Escape,
     /// Clear every tough-call tag.
     ClearTags,
+    /// Open the huddle presentation.
+    Huddle,
+    /// Open the daily review.
+    Review,
+    /// Huddle: next section.
+    NextSection,
+    /// Huddle: previous section.
+    PrevSection,
+    /// Huddle: reveal the plan; review: show the answer.
+    Reveal,
+    /// Huddle: draw another practice round.
+    AnotherRound,
+    /// Huddle: full screen on or off.
+    FullScreen,
+    /// Review: rate the card 1–4 (Again, Hard, Good, Easy).
+    Rate,
+    /// Star or unstar the selected card or skill.
+    Star,
+    /// Move the selected favorite up.
+    FavoriteUp,
+    /// Move the selected favorite down.
+    FavoriteDown,
+    /// Open the form for a new card of the rep's own.
+    NewCard,
+    /// Save the card form.
+    SaveCard,
+    /// Add the selected card to the reply tray.
+    AddToReply,
+    /// Copy the whole reply.
+    CopyReply,
+    /// Undo deleting a card.
+    Undo,
 }
 
 /// One way to trigger a command.
@@ -128,6 +160,42 @@ pub const SHORTCUTS: &[Shortcut] = &[
         bindings: &[(Command::ClearTags, Chord::Key(CMD, Key::L))],
     },
     Shortcut {
+        keys: "Ctrl+D",
+        what: "Star or unstar the selected card or skill (favorites lead the empty search)",
+        bindings: &[(Command::Star, Chord::Key(CMD, Key::D))],
+    },
+    Shortcut {
+        keys: "Alt+↑ / Alt+↓",
+        what: "Move the selected favorite up / down",
+        bindings: &[
+            (Command::FavoriteUp, Chord::Key(ALT, Key::ArrowUp)),
+            (Command::FavoriteDown, Chord::Key(ALT, Key::ArrowDown)),
+        ],
+    },
+    Shortcut {
+        keys: "Ctrl+N",
+        what: "New card of your own (Ctrl+Enter saves it)",
+        bindings: &[
+            (Command::NewCard, Chord::Key(CMD, Key::N)),
+            (Command::SaveCard, Chord::Key(CMD, Key::Enter)),
+        ],
+    },
+    Shortcut {
+        keys: "Ctrl+R",
+        what: "Add the selected card to the reply",
+        bindings: &[(Command::AddToReply, Chord::Key(CMD, Key::R))],
+    },
+    Shortcut {
+        keys: "Ctrl+Shift+C",
+        what: "Copy the whole reply",
+        bindings: &[(Command::CopyReply, Chord::Key(CMD_SHIFT, Key::C))],
+    },
+    Shortcut {
+        keys: "Ctrl+Z",
+        what: "Undo deleting your card (outside a text box)",
+        bindings: &[(Command::Undo, Chord::Key(CMD, Key::Z))],
+    },
+    Shortcut {
         keys: "Ctrl+= / Ctrl+- / Ctrl+0",
         what: "Bigger / smaller / normal text (for a huddle on a projector)",
         bindings: &[
@@ -137,6 +205,46 @@ pub const SHORTCUTS: &[Shortcut] = &[
             (Command::FontSmaller, Chord::Key(CMD, Key::Minus)),
             (Command::FontReset, Chord::Key(CMD, Key::Num0)),
         ],
+    },
+    Shortcut {
+        keys: "F5",
+        what: "Huddle: present the skill of the day (Esc leaves)",
+        bindings: &[(Command::Huddle, Chord::Key(NONE, Key::F5))],
+    },
+    Shortcut {
+        keys: "→ / ← (or Page Down / Page Up)",
+        what: "Huddle: next / previous section (Up / Down: another day's skill)",
+        bindings: &[
+            (Command::NextSection, Chord::Key(NONE, Key::ArrowRight)),
+            (Command::NextSection, Chord::Key(NONE, Key::PageDown)),
+            (Command::PrevSection, Chord::Key(NONE, Key::ArrowLeft)),
+            (Command::PrevSection, Chord::Key(NONE, Key::PageUp)),
+        ],
+    },
+    Shortcut {
+        keys: "Space (or Enter)",
+        what: "Huddle: reveal the coach's plan; review: show the answer",
+        bindings: &[(Command::Reveal, Chord::Key(NONE, Key::Space))],
+    },
+    Shortcut {
+        keys: "N",
+        what: "Huddle: another practice round",
+        bindings: &[(Command::AnotherRound, Chord::Typed("n"))],
+    },
+    Shortcut {
+        keys: "F11",
+        what: "Huddle: full screen on / off (Ctrl+= / Ctrl+- size its text on its own)",
+        bindings: &[(Command::FullScreen, Chord::Key(NONE, Key::F11))],
+    },
+    Shortcut {
+        keys: "F6",
+        what: "Daily review of flashcards",
+        bindings: &[(Command::Review, Chord::Key(NONE, Key::F6))],
+    },
+    Shortcut {
+        keys: "1 / 2 / 3 / 4",
+        what: "Review: rate Again / Hard / Good / Easy (each shows when the card comes back)",
+        bindings: &[(Command::Rate, Chord::Digit(NONE))],
     },
     Shortcut {
         keys: "F1, or ? in an empty search box",
@@ -231,6 +339,22 @@ mod tests {
             CopyNth,
             Escape,
             ClearTags,
+            Huddle,
+            Review,
+            NextSection,
+            PrevSection,
+            Reveal,
+            AnotherRound,
+            FullScreen,
+            Rate,
+            Star,
+            FavoriteUp,
+            FavoriteDown,
+            NewCard,
+            SaveCard,
+            AddToReply,
+            CopyReply,
+            Undo,
         ] {
             let n = SHORTCUTS
                 .iter()

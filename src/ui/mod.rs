@@ -3,17 +3,22 @@
 
 pub mod action;
 pub mod app;
+mod card_form;
 mod fill;
 mod highlight;
+pub mod huddle;
 pub mod keys;
 mod legend;
 pub mod nav;
+pub mod review;
 mod search_panel;
 pub mod settings;
 mod skill_view;
 mod theme;
 mod top_bar;
 mod tough_call;
+mod tray;
+pub mod user;
 
 pub use app::App;
 
@@ -30,10 +35,18 @@ pub struct StartOptions {
     pub tough_call: Option<String>,
     /// Window size in points (overrides the size remembered from last time).
     pub size: Option<[f32; 2]>,
-    /// Content packs to load on top of the built-in library.
+    /// Content packs to load on top of the built-in library (folders or files), watched.
     pub packs: Vec<PathBuf>,
+    /// The team's shared pack folder (overrides the one in the settings), watched.
+    pub team_folder: Option<PathBuf>,
+    /// Poll the team folder instead of waiting for change events.
+    pub poll: bool,
     /// Where user data lives (None: nothing is saved).
     pub data_dir: Option<PathBuf>,
+    /// Open on the huddle presentation.
+    pub huddle: bool,
+    /// Open on the daily review.
+    pub review: bool,
 }
 
 /// Opens the window and runs until it is closed.

@@ -5,15 +5,15 @@
 use super::action::{Action, Actions};
 use super::highlight;
 use super::nav::{View, move_selection};
+use super::user::UserView;
 use crate::content::Library;
 use crate::live::Content;
 use crate::search::{DocRef, FieldKind, Hit, MAX_QUERY_CHARS};
-use crate::store::UserData;
 use egui::{RichText, TextStyle};
 
 /// Most results fetched per query.
 const RESULT_LIMIT: usize = 60;
-/// Most-used phrases shown above the library with an empty query.
+/// Cards shown under "Most used this week" (besides those shown above it).
 const MOST_USED: usize = 5;
 /// Skills listed above the phrases when phrases match too.
 const MAX_SKILLS_WITH_PHRASES: usize = 3;
@@ -70,7 +70,7 @@ impl SearchPanel {
     }
 
     /// Searches again if the query or the content changed; results go skills first. A new query
-    /// preselects the best hit; new content keeps the selected item if it is still found.
+    /// preselects the best hit; new content keeps the selected item if it is still there.
     fn refresh(&mut self, content: &Content) {
         let key = (self.query.clone(), content.generation);
         if self.searched.as_ref() == Some(&key) {
@@ -106,7 +106,8 @@ impl SearchPanel {
                 Item::Tag(id) => lib.tag_index(id).is_some(),
             });
             if !still {
-                self.selected = None;
+                // What was selected is gone (or nothing was): the best hit, as for a new query.
+                self.selected = best;
             }
         } else {
             self.selected = best;
@@ -127,16 +128,13 @@ impl SearchPanel {
     }
 
     /// The rows in display order.
-    fn items(&mut self, content: &Content, user: &UserData) -> Vec<Item> {
+    fn items(&mut self, content: &Content, user: &UserView) -> Vec<Item> {
         self.refresh(content);
         let lib = &content.library;
         if !self.browsing() {
             return self.hits.iter().map(|h| item_of(lib, h.target)).collect();
         }
-        let mut items: Vec<Item> = most_used(lib, user)
-            .into_iter()
-            .map(|p| Item::Phrase(lib.phrases[p].id.clone()))
-            .collect();
+        let mut items: Vec<Item> = sections(lib, user).into_iter().flat_map(|(_, v)| v).collect();
         for (_, members) in self.groups(content) {
             items.extend(members.iter().map(|&s| Item::Skill(lib.skills[s].id.clone())));
         }
@@ -144,7 +142,7 @@ impl SearchPanel {
     }
 
     /// Moves the selection up or down.
-    pub fn move_selection(&mut self, delta: i32, content: &Content, user: &UserData) {
+    pub fn move_selection(&mut self, delta: i32, content: &Content, user: &UserView) {
         let items = self.items(content, user);
         let row = self.selected.as_ref().and_then(|s| items.iter().position(|i| i == s));
         self.selected = move_selection(row, delta, items.len()).map(|r| items[r].clone());
@@ -158,7 +156,7 @@ impl SearchPanel {
 
     /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase, open the selected skill, or
     /// open the tough-call helper with the selected situation.
-    pub fn activate(&mut self, content: &Content, user: &UserData, copy_only: bool) -> Actions {
+    pub fn activate(&mut self, content: &Content, user: &UserView, copy_only: bool) -> Actions {
         let mut acts = Actions::new();
         let items = self.items(content, user);
         let Some(item) = self.selected.clone().filter(|s| items.contains(s)) else {
@@ -180,7 +178,7 @@ impl SearchPanel {
 
     /// The id of the n-th (0-based) phrase shown (results, or most-used with an empty query),
     /// for Alt+1…9.
-    pub fn nth_phrase(&mut self, n: usize, content: &Content, user: &UserData) -> Option<String> {
+    pub fn nth_phrase(&mut self, n: usize, content: &Content, user: &UserView) -> Option<String> {
         self.items(content, user)
             .into_iter()
             .filter_map(|i| match i {
@@ -202,7 +200,7 @@ impl SearchPanel {
     }
 
     /// Draws the view.
-    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData) -> Actions {
+    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView) -> Actions {
         let mut acts = Actions::new();
         let lib = &content.library;
         ui.horizontal(|ui| {
@@ -235,20 +233,51 @@ impl SearchPanel {
                     self.query.trim()
                 ));
             } else {
-                self.results(ui, lib, &mut acts);
+                self.results(ui, lib, user, &mut acts);
             }
         });
         self.scroll_to_selected = false;
         acts
     }
 
-    fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData, acts: &mut Actions) {
+    fn browse(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView, acts: &mut Actions) {
         let lib = &content.library;
-        let used = most_used(lib, user);
-        if !used.is_empty() {
-            ui.label(RichText::new("Your most-used phrases").strong());
-            for p in used {
-                self.phrase_row(ui, lib, p, None, acts);
+        acts.append(super::huddle::today_strip(ui, lib));
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("New card").on_hover_text("Ctrl+N").clicked() {
+                acts.push(Action::NewCard(None));
+            }
+            if !user.own.is_empty() {
+                let n = user.own.len();
+                if ui
+                    .button(format!("Export my {n} card(s)"))
+                    .on_hover_text("As a pack for the team folder")
+                    .clicked()
+                {
+                    acts.push(Action::ExportMine);
+                }
+            }
+        });
+        for (title, items) in sections(lib, user) {
+            ui.label(RichText::new(title).strong());
+            if title == FAVORITES {
+                ui.label(RichText::new("Alt+Up / Alt+Down moves the selected one").small().weak());
+            }
+            for item in items {
+                match &item {
+                    Item::Phrase(id) => {
+                        if let Some(p) = lib.phrase_index(id) {
+                            self.phrase_row(ui, lib, p, None, user, acts);
+                        }
+                    }
+                    Item::Skill(id) => {
+                        if let Some(s) = lib.skill(id) {
+                            let job = highlight::job(ui, &s.name, &[], TextStyle::Body);
+                            self.row(ui, job, item.clone(), user, acts);
+                        }
+                    }
+                    Item::Tag(_) => {}
+                }
             }
             ui.add_space(6.0);
         }
@@ -261,14 +290,14 @@ impl SearchPanel {
             }
             for &s in members {
                 let job = highlight::job(ui, &lib.skills[s].name, &[], TextStyle::Body);
-                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), acts);
+                self.row(ui, job, Item::Skill(lib.skills[s].id.clone()), user, acts);
             }
             ui.add_space(6.0);
         }
         self.groups = groups;
     }
 
-    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions) {
+    fn results(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         let hits = std::mem::take(&mut self.hits);
         let mut heading: Option<&str> = None;
         for hit in &hits {
@@ -303,37 +332,57 @@ impl SearchPanel {
                     let weak = ui.visuals().weak_text_color();
                     highlight::append(&mut job, ui, "\n", &[], TextStyle::Small, weak);
                     highlight::append(&mut job, ui, &text, &ranges, TextStyle::Small, weak);
-                    self.row(ui, job, Item::Skill(sk.id.clone()), acts);
+                    self.row(ui, job, Item::Skill(sk.id.clone()), user, acts);
                 }
-                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), acts),
-                DocRef::Tag(t) => {
-                    let tag = &lib.tags[t];
-                    let mut job = highlight::job(ui, &tag.label, hit.ranges(FieldKind::TagLabel), TextStyle::Body);
-                    let weak = ui.visuals().weak_text_color();
-                    // Why it matched (their words), then what Enter does.
-                    let why = hit
-                        .matches
-                        .iter()
-                        .find(|m| m.field != FieldKind::TagLabel)
-                        .map(|m| crate::text::list_item(&m.text, &m.ranges));
-                    let line = match why {
-                        Some(w) if !w.is_empty() => format!("\n“{w}” · open in the tough-call helper"),
-                        _ => "\nSituation · open in the tough-call helper".to_string(),
-                    };
-                    highlight::append(&mut job, ui, &line, &[], TextStyle::Small, weak);
-                    self.row(ui, job, Item::Tag(tag.id.clone()), acts);
-                }
+                DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), user, acts),
+                DocRef::Tag(t) => self.tag_row(ui, lib, t, hit, acts),
             }
         }
         self.hits = hits;
     }
 
-    fn phrase_row(&mut self, ui: &mut egui::Ui, lib: &Library, p: usize, hit: Option<&Hit>, acts: &mut Actions) {
+    /// A situation: its label, the everyday words that matched, and what Enter does.
+    fn tag_row(&mut self, ui: &mut egui::Ui, lib: &Library, t: usize, hit: &Hit, acts: &mut Actions) {
+        let tag = &lib.tags[t];
+        let mut job = highlight::job(ui, &tag.label, hit.ranges(FieldKind::TagLabel), TextStyle::Body);
+        let why = hit
+            .matches
+            .iter()
+            .find(|m| m.field != FieldKind::TagLabel)
+            .map(|m| crate::text::list_item(&m.text, &m.ranges));
+        let line = match why {
+            Some(w) if !w.is_empty() => format!("\n“{w}” · open in the tough-call helper"),
+            _ => "\nSituation · open in the tough-call helper".to_string(),
+        };
+        let weak = ui.visuals().weak_text_color();
+        highlight::append(&mut job, ui, &line, &[], TextStyle::Small, weak);
+        let item = Item::Tag(tag.id.clone());
+        let selected = self.selected.as_ref() == Some(&item);
+        let r = ui.add(egui::Button::selectable(selected, job).wrap());
+        if selected && self.scroll_to_selected {
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
+        if r.clicked() {
+            self.selected = Some(item);
+            open_tough_call(acts, tag.id.clone());
+        }
+    }
+
+    fn phrase_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        lib: &Library,
+        p: usize,
+        hit: Option<&Hit>,
+        user: &UserView,
+        acts: &mut Actions,
+    ) {
         let ph = &lib.phrases[p];
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
         let weak = ui.visuals().weak_text_color();
-        let skill_name = format!("\n{}", lib.skills[ph.skill].name);
+        let from = crate::live::Origin::of(&ph.source).label();
+        let skill_name = format!("\n{} · {from}", lib.skills[ph.skill].name);
         highlight::append(&mut job, ui, &skill_name, &[], TextStyle::Small, weak);
         if let Some(i) = &ph.instead_of {
             // Matches in the "instead of" line are highlighted too (that may be what they typed).
@@ -348,12 +397,26 @@ impl SearchPanel {
                 weak,
             );
         }
-        self.row(ui, job, Item::Phrase(ph.id.clone()), acts);
+        self.row(ui, job, Item::Phrase(ph.id.clone()), user, acts);
     }
 
-    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, acts: &mut Actions) {
+    fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, user: &UserView, acts: &mut Actions) {
         let selected = self.selected.as_ref() == Some(&item);
-        let r = ui.add(egui::Button::selectable(selected, job).wrap());
+        let id = match &item {
+            Item::Skill(id) | Item::Phrase(id) | Item::Tag(id) => id.clone(),
+        };
+        let r = ui
+            .horizontal(|ui| {
+                let starred = user.is_favorite(&id);
+                let star = if starred { "Unstar" } else { "Star" };
+                if ui.small_button(star).on_hover_text("Ctrl+D").clicked() {
+                    acts.push(Action::ToggleFavorite(id.clone()));
+                }
+                let mut job = job;
+                job.wrap.max_width = ui.available_width();
+                ui.add(egui::Button::selectable(selected, job).wrap())
+            })
+            .inner;
         if selected && self.scroll_to_selected {
             r.scroll_to_me(Some(egui::Align::Center));
         }
@@ -390,15 +453,72 @@ fn open_tough_call(acts: &mut Actions, tag: String) {
     acts.push(Action::SetTags(vec![tag]));
 }
 
-/// The rep's most-copied phrase cards, most first.
-fn most_used(lib: &Library, user: &UserData) -> Vec<usize> {
-    let mut used: Vec<(u32, usize)> = user
-        .copies
+/// Title of the favorites section.
+const FAVORITES: &str = "Favorites";
+
+/// The sections above the library with an empty query: favorites in the rep's order, then
+/// recently copied and most used this week (each card shown once, in the first section with it).
+fn sections(lib: &Library, user: &UserView) -> Vec<(&'static str, Vec<Item>)> {
+    let mut shown: Vec<String> = user.favorites.clone();
+    let favorites: Vec<Item> = user
+        .favorites
         .iter()
-        .filter_map(|(id, &n)| lib.phrase_index(id).map(|p| (n, p)))
+        .filter_map(|id| {
+            if lib.phrase_index(id).is_some() {
+                Some(Item::Phrase(id.clone()))
+            } else {
+                lib.skill(id).map(|_| Item::Skill(id.clone()))
+            }
+        })
         .collect();
-    used.sort_by_key(|&(n, p)| (std::cmp::Reverse(n), p));
-    used.into_iter().take(MOST_USED).map(|(_, p)| p).collect()
+    let mut cards = |ids: Vec<&String>, max: usize| -> Vec<Item> {
+        let mut out = Vec::new();
+        for id in ids {
+            if out.len() == max {
+                break;
+            }
+            if lib.phrase_index(id).is_some() && !shown.contains(id) {
+                shown.push(id.clone());
+                out.push(Item::Phrase(id.clone()));
+            }
+        }
+        out
+    };
+    let recent = cards(user.recent.iter().collect(), usize::MAX);
+    let week = cards(user.week.iter().map(|c| &c.id).collect(), MOST_USED);
+    [
+        (FAVORITES, favorites),
+        ("Recently copied", recent),
+        ("Most used this week", week),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect()
+}
+
+/// The selected row's id, for starring and moving favorites.
+impl SearchPanel {
+    /// The id of the selected skill or card, if any.
+    pub fn selected_id(&self) -> Option<&str> {
+        match self.selected.as_ref()? {
+            Item::Skill(id) | Item::Phrase(id) => Some(id),
+            Item::Tag(_) => None,
+        }
+    }
+
+    /// The id of the selected card (not a skill), if any.
+    pub fn selected_card(&self) -> Option<&str> {
+        match self.selected.as_ref()? {
+            Item::Phrase(id) => Some(id),
+            Item::Skill(_) | Item::Tag(_) => None,
+        }
+    }
+
+    /// Selects a card by id (after saving it, so the rep sees it).
+    pub fn select_card(&mut self, id: &str) {
+        self.selected = Some(Item::Phrase(id.to_string()));
+        self.scroll_to_selected = true;
+    }
 }
 
 fn first_sentence(s: &str) -> &str {

@@ -4,18 +4,34 @@
 use super::action::{Action, Actions};
 use super::theme;
 use crate::content::Library;
+use crate::store::is_own_id;
 use egui::RichText;
 
 /// Draws skill `ix` (found by id this frame); `selected` is the id of the phrase card picked with
 /// the arrow keys, scrolled into view when `scroll` (only on the frame the selection moved, so the
 /// mouse wheel stays free).
-pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>, scroll: bool) -> Actions {
+pub fn show(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    ix: usize,
+    selected: Option<&str>,
+    scroll: bool,
+    user: &super::user::UserView,
+) -> Actions {
     let mut acts = Actions::new();
     let s = &lib.skills[ix];
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.heading(&s.name);
             theme::chip(ui, &lib.groups[s.group].name);
+            let star = if user.is_favorite(&s.id) {
+                "Unstar skill"
+            } else {
+                "Star skill"
+            };
+            if ui.small_button(star).clicked() {
+                acts.push(Action::ToggleFavorite(s.id.clone()));
+            }
         });
         if !s.aliases.is_empty() {
             ui.label(
@@ -69,12 +85,28 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<&str>,
                     if ui.small_button(hint).clicked() {
                         acts.push(Action::CopyPhrase(ph.id.clone()));
                     }
+                    let star = if user.is_favorite(&ph.id) { "Unstar" } else { "Star" };
+                    if ui.small_button(star).on_hover_text("Ctrl+D").clicked() {
+                        acts.push(Action::ToggleFavorite(ph.id.clone()));
+                    }
+                    if ui.small_button("Add to reply").on_hover_text("Ctrl+R").clicked() {
+                        acts.push(Action::AddToTray(ph.id.clone()));
+                    }
+                    if is_own_id(&ph.id) {
+                        if ui.small_button("Edit").clicked() {
+                            acts.push(Action::EditCard(ph.id.clone()));
+                        }
+                    } else if ui.small_button("Save as my card").clicked() {
+                        acts.push(Action::NewCard(Some(ph.id.clone())));
+                    }
                     for &t in &ph.situations {
                         theme::chip(ui, &lib.tags[t].label);
                     }
                     for c in &ph.channels {
                         theme::chip(ui, c.id());
                     }
+                    let from = crate::live::Origin::of(&ph.source).label();
+                    ui.label(RichText::new(format!("from {from}")).small().weak());
                 });
             });
             if is_sel && scroll {

@@ -36,6 +36,20 @@ pub fn show(ui: &mut egui::Ui, view: &View, settings: &Settings) -> Actions {
         {
             acts.push(Action::Go(View::ToughCall));
         }
+        if ui
+            .selectable_label(*view == View::Huddle, "Huddle")
+            .on_hover_text("Present the skill of the day (F5)")
+            .clicked()
+        {
+            acts.push(Action::Go(View::Huddle));
+        }
+        if ui
+            .selectable_label(*view == View::Review, "Review")
+            .on_hover_text("Daily flashcards (F6)")
+            .clicked()
+        {
+            acts.push(Action::Go(View::Review));
+        }
         ui.separator();
         if ui.small_button("A-").on_hover_text("Smaller text (Ctrl+-)").clicked() {
             acts.push(Action::Font(-1));

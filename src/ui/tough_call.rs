@@ -3,10 +3,10 @@
 
 use super::action::{Action, Actions};
 use super::theme;
+use super::user::UserView;
 use crate::coach::{self, Plan, Suggestion};
 use crate::content::Library;
 use crate::live::Content;
-use crate::store::UserData;
 use egui::RichText;
 
 /// Width above which tags and plan sit side by side.
@@ -154,7 +154,7 @@ impl ToughCall {
     }
 
     /// Draws the view.
-    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData) -> Actions {
+    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView) -> Actions {
         self.refind(content);
         let lib = &content.library;
         let mut acts = Actions::new();
@@ -189,7 +189,7 @@ impl ToughCall {
         acts
     }
 
-    fn picker(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserData, acts: &mut Actions, wide: bool) {
+    fn picker(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView, acts: &mut Actions, wide: bool) {
         let lib = &content.library;
         ui.horizontal(|ui| {
             let label = ui.label("Situation");
@@ -441,6 +441,8 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             if ui.small_button(hint).clicked() {
                 acts.push(Action::CopyPhrase(ph.id.clone()));
             }
+            let from = crate::live::Origin::of(&ph.source).label();
+            ui.label(RichText::new(format!("from {from}")).small().weak());
         });
     });
 }
