@@ -4,7 +4,7 @@
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
-use crate::search::{DocRef, Index};
+use crate::search::{DocRef, Index, MAX_QUERY_CHARS};
 use crate::text::did_you_mean;
 use clap::{Parser, Subcommand};
 use serde_json::{Value, json};
@@ -405,29 +405,52 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
         return Err(CliError::new("--limit must be at least 1"));
     }
     let index = Index::new(lib);
+    let (_, capped) = crate::text::cap_chars(query, MAX_QUERY_CHARS);
     let hits = index.search(query, limit);
     if json {
         let v: Vec<Value> = hits
             .iter()
-            .map(|h| match h.target {
-                DocRef::Skill(s) => {
-                    let sk = &lib.skills[s];
-                    json!({"kind": "skill", "id": sk.id, "skill": sk.id, "title": sk.name, "text": sk.definition, "score": h.score, "matches": matches_json(&h.matches)})
+            .map(|h| {
+                let (kind, id, skill, title, text, instead_of) = match h.target {
+                    DocRef::Skill(s) => {
+                        let sk = &lib.skills[s];
+                        ("skill", &sk.id, Some(&sk.id), &sk.name, &sk.definition, None)
+                    }
+                    DocRef::Phrase(p) => {
+                        let ph = &lib.phrases[p];
+                        let sk = &lib.skills[ph.skill];
+                        ("phrase", &ph.id, Some(&sk.id), &sk.name, &ph.text, ph.instead_of.as_ref())
+                    }
+                    DocRef::Tag(t) => {
+                        let tag = &lib.tags[t];
+                        ("tag", &tag.id, None, &tag.label, &tag.description, None)
+                    }
+                };
+                let mut v = json!({"kind": kind, "id": id, "skill": skill, "title": title, "text": text, "score": h.score, "all_words": h.all_words, "matches": matches_json(&h.matches)});
+                if kind == "phrase" {
+                    v["instead_of"] = json!(instead_of);
                 }
-                DocRef::Phrase(p) => {
-                    let ph = &lib.phrases[p];
-                    let sk = &lib.skills[ph.skill];
-                    json!({"kind": "phrase", "id": ph.id, "skill": sk.id, "title": sk.name, "text": ph.text, "instead_of": ph.instead_of, "score": h.score, "matches": matches_json(&h.matches)})
-                }
+                v
             })
             .collect();
         writeln!(out, "{}", pretty(&Value::Array(v)))?;
         return Ok(());
     }
+    if capped {
+        writeln!(
+            out,
+            "(only the first {MAX_QUERY_CHARS} characters of the query are searched)"
+        )?;
+    }
     if hits.is_empty() {
         writeln!(out, "Nothing found for \"{query}\". Try fewer or different words.")?;
     }
+    let mut said_partial = false;
     for h in &hits {
+        if !h.all_words && !said_partial {
+            said_partial = true;
+            writeln!(out, "-- no card has every word; closest matches --")?;
+        }
         match h.target {
             DocRef::Skill(s) => {
                 let sk = &lib.skills[s];
@@ -439,6 +462,14 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
                 if let Some(i) = &ph.instead_of {
                     writeln!(out, "        instead of: \"{i}\"")?;
                 }
+            }
+            DocRef::Tag(t) => {
+                let tag = &lib.tags[t];
+                writeln!(
+                    out,
+                    "[situation] {} ({})  -> callside recommend {}\n        {}",
+                    tag.label, tag.id, tag.id, tag.description
+                )?;
             }
         }
     }

@@ -540,3 +540,31 @@ fn a_saved_text_size_of_infinity_opens_at_normal_size() {
     assert_eq!(h.get_by_label("Search").value().as_deref(), Some("sorry"));
     assert!(h.query_all_by_label_contains("orry").count() >= 2);
 }
+
+#[test]
+fn everyday_words_find_a_situation_that_opens_the_tough_call_helper() {
+    let mut h = harness();
+    type_in(&mut h, "Search", "double charged");
+    h.get_by_label_contains("Billing error\n").click();
+    h.run();
+    h.get_by_label("Billing error ×");
+    // A word no card has: the closest matches, under a line that says so.
+    let mut h = harness();
+    type_in(&mut h, "Search", "late parcel zzyzzq");
+    h.get_by_label("No card has every word — closest matches");
+}
+
+#[test]
+fn suggestions_quote_the_customers_words() {
+    let mut h = harness_with(App::default(), (1280.0, 1600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    type_in(
+        &mut h,
+        "Paste what the customer wrote",
+        "Nobody will return my call and I was charged twice",
+    );
+    h.get_by_label("Add Billing error");
+    h.get_by_label_contains("“charged twice”");
+    assert!(h.query_by_label("Add Return").is_none());
+}

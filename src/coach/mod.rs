@@ -7,7 +7,7 @@ mod suggest;
 
 pub use recommend::{Plan, PlanStep, Recommendation, recommend};
 pub use rules::{CardReason, Situation, check_plan};
-pub use suggest::{Suggestion, suggest_tags};
+pub use suggest::{MAX_MESSAGE_CHARS, Suggestion, suggest_tags};
 
 use crate::content::Library;
 use crate::text::nearest;

@@ -226,6 +226,10 @@ pub fn load(sources: &[Source]) -> Loaded {
             .map(|c| crate::text::words(c).into_iter().map(|w| w.norm).collect())
             .collect();
     }
+    for (s, p) in &packs {
+        ld.vocabulary(*s, &p.vocabulary);
+    }
+    ld.lib.cue_table = super::vocabulary::CueTable::new(&ld.lib);
     ld.problems.sort_by_key(|p| {
         let src = sources.iter().position(|s| s.path == p.path).unwrap_or(usize::MAX);
         (src, p.line, p.col)
@@ -659,6 +663,34 @@ impl<'a> Loader<'a> {
             return Channel::live();
         }
         Channel::ALL.into_iter().filter(|c| set.contains(c)).collect()
+    }
+
+    /// Vocabulary entries have no id: each is located by its first word, after the previous one.
+    fn vocabulary(&mut self, src: usize, raws: &[super::vocabulary::RawVocab]) {
+        let mut cursor = self.locators[src].find_key(0, "vocabulary").unwrap_or(0);
+        for raw in raws {
+            let first = raw.words.first().or(raw.cues.first());
+            let offset = first.and_then(|w| self.locators[src].find_value(cursor, w));
+            let at = At {
+                src,
+                offset: offset.unwrap_or(cursor),
+            };
+            cursor = at.offset;
+            let (entry, bad, whole) = super::vocabulary::check(raw, &self.lib);
+            for (kind, value) in bad {
+                let known = match kind {
+                    "skill" => &self.lib.skill_ix,
+                    "phrase card" => &self.lib.phrase_ix,
+                    _ => &self.lib.tag_ix,
+                };
+                let hint = did_you_mean(&value, known.keys().map(String::as_str));
+                self.report(self.value_at(at, &value), format!("unknown {kind} \"{value}\"{hint}"));
+            }
+            if let Some(message) = whole {
+                self.report(at, message);
+            }
+            self.lib.vocabulary.extend(entry);
+        }
     }
 
     fn rule(&mut self, src: usize, raw: &RawRule) {

@@ -7,6 +7,7 @@ pub mod model;
 pub mod placeholder;
 pub mod problem;
 pub mod raw;
+pub mod vocabulary;
 
 pub use load::{Loaded, Source, load, read_pack_path};
 pub use model::*;

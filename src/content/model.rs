@@ -394,6 +394,10 @@ pub struct Library {
     pub frameworks: Vec<Framework>,
     /// Plan steps in conversation order.
     pub steps: Vec<Step>,
+    /// The everyday vocabulary (search words and message cues tied to skills, tags and cards).
+    pub vocabulary: Vec<super::vocabulary::VocabEntry>,
+    /// Tag cues and vocabulary cues, prepared once for tag suggestion.
+    pub cue_table: super::vocabulary::CueTable,
     /// The team's huddle settings (skill-of-the-day order, pins, seed).
     pub huddle: super::huddle::HuddleSettings,
     /// Customers' opening lines for practice rounds, in load order.

@@ -16,6 +16,7 @@ pub struct RawPack {
     pub rules: Vec<RawRule>,
     pub frameworks: Vec<RawFramework>,
     pub steps: Vec<RawStep>,
+    pub vocabulary: Vec<super::vocabulary::RawVocab>,
     /// Huddle settings: the team's skill-of-the-day order, pins, seed (see `super::huddle`).
     pub huddle: Option<RawHuddle>,
     /// Customers' opening lines per situation, for huddle practice rounds.

@@ -75,7 +75,8 @@ mod tests {
         let a = Content::builtin();
         let b = Content::builtin();
         assert_ne!(a.generation, b.generation);
-        assert_eq!(a.index.len(), a.library.skills.len() + a.library.phrases.len());
+        let lib = &a.library;
+        assert_eq!(a.index.len(), lib.skills.len() + lib.phrases.len() + lib.tags.len());
         assert!(a.problems.is_empty(), "{:?}", a.problems);
         assert_eq!(a.skills_by_group, a.library.skills_by_group());
     }

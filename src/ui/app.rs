@@ -752,10 +752,10 @@ impl App {
                 if delta != 0 {
                     self.search.move_selection(delta, &content, &self.user);
                 }
-                if (enter || copy)
-                    && let Some(a) = self.search.activate(&content, &self.user, copy)
-                {
-                    self.actions.push(a);
+                if enter || copy {
+                    for a in self.search.activate(&content, &self.user, copy) {
+                        self.actions.push(a);
+                    }
                 }
                 if let Some(id) = skill_hit.then(|| self.search.first_skill(lib)).flatten() {
                     self.actions.push(Action::OpenSkill(id));

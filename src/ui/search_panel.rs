@@ -1,13 +1,14 @@
-//! The search view: the search box, results grouped into skills and phrases with matches
-//! highlighted, and (with an empty query) the library by group and the rep's most-used phrases.
+//! The search view: the search box, results grouped into skills, situations and phrases with
+//! matches highlighted (results with every word first, then the closest matches under a quiet
+//! line), and (with an empty query) the library by group and the rep's most-used phrases.
 
 use super::action::{Action, Actions};
 use super::highlight;
-use super::nav::move_selection;
+use super::nav::{View, move_selection};
 use super::user::UserView;
 use crate::content::Library;
 use crate::live::Content;
-use crate::search::{DocRef, FieldKind, Hit};
+use crate::search::{DocRef, FieldKind, Hit, MAX_QUERY_CHARS};
 use egui::{RichText, TextStyle};
 
 /// Most results fetched per query.
@@ -51,6 +52,8 @@ impl Default for SearchPanel {
 enum Item {
     Skill(String),
     Phrase(String),
+    /// A situation tag: opens the tough-call helper with it.
+    Tag(String),
 }
 
 impl SearchPanel {
@@ -77,7 +80,7 @@ impl SearchPanel {
                 let sk = &content.library.skills[s];
                 sk.name.to_lowercase() == q || sk.aliases.iter().any(|a| a.to_lowercase() == q)
             }
-            DocRef::Phrase(_) => false,
+            _ => false,
         };
         let best = hits
             .iter()
@@ -85,8 +88,12 @@ impl SearchPanel {
             .or_else(|| hits.iter().find(|h| matches!(h.target, DocRef::Phrase(_))))
             .or(hits.first())
             .map(|h| item_of(&content.library, h.target));
-        let (mut skills, phrases): (Vec<Hit>, Vec<Hit>) =
-            hits.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        // Hits with every word first (skills, situations, phrases), then the closest matches.
+        let (all, partial): (Vec<Hit>, Vec<Hit>) = hits.into_iter().partition(|h| h.all_words);
+        let (mut skills, rest): (Vec<Hit>, Vec<Hit>) =
+            all.into_iter().partition(|h| matches!(h.target, DocRef::Skill(_)));
+        let (mut tags, phrases): (Vec<Hit>, Vec<Hit>) =
+            rest.into_iter().partition(|h| matches!(h.target, DocRef::Tag(_)));
         // Skills found only through words deep in their text crowd out the phrases: keep a few.
         if !phrases.is_empty() {
             let mut n = 0;
@@ -95,7 +102,9 @@ impl SearchPanel {
                 n <= MAX_SKILLS_WITH_PHRASES || by_name(h)
             });
         }
+        skills.append(&mut tags);
         skills.extend(phrases);
+        skills.extend(partial);
         self.hits = skills;
         self.searched = Some(key);
         if same_query {
@@ -103,6 +112,7 @@ impl SearchPanel {
             let still = self.selected.as_ref().is_some_and(|s| match s {
                 Item::Skill(id) => lib.skill_index(id).is_some(),
                 Item::Phrase(id) => lib.phrase_index(id).is_some(),
+                Item::Tag(id) => lib.tag_index(id).is_some(),
             });
             if !still {
                 // What was selected is gone (or nothing was): the best hit, as for a new query.
@@ -145,18 +155,26 @@ impl SearchPanel {
         self.selected.is_some()
     }
 
-    /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase or open the selected skill.
-    pub fn activate(&mut self, content: &Content, user: &UserView, copy_only: bool) -> Option<Action> {
+    /// Enter (or Ctrl+C with `copy_only`): copy the selected phrase, open the selected skill, or
+    /// open the tough-call helper with the selected situation.
+    pub fn activate(&mut self, content: &Content, user: &UserView, copy_only: bool) -> Actions {
+        let mut acts = Actions::new();
         let items = self.items(content, user);
-        let item = self.selected.clone().filter(|s| items.contains(s))?;
+        let Some(item) = self.selected.clone().filter(|s| items.contains(s)) else {
+            return acts;
+        };
         match item {
-            Item::Phrase(p) => Some(Action::CopyPhrase(p)),
+            Item::Phrase(p) => acts.push(Action::CopyPhrase(p)),
             Item::Skill(s) if copy_only => {
-                let sk = content.library.skill(&s)?;
-                Some(Action::CopyText(sk.definition.clone(), None))
+                if let Some(sk) = content.library.skill(&s) {
+                    acts.push(Action::CopyText(sk.definition.clone(), None));
+                }
             }
-            Item::Skill(s) => Some(Action::OpenSkill(s)),
+            Item::Skill(s) => acts.push(Action::OpenSkill(s)),
+            Item::Tag(_) if copy_only => {}
+            Item::Tag(t) => open_tough_call(&mut acts, t),
         }
+        acts
     }
 
     /// The id of the n-th (0-based) phrase shown (results, or most-used with an empty query),
@@ -166,7 +184,7 @@ impl SearchPanel {
             .into_iter()
             .filter_map(|i| match i {
                 Item::Phrase(p) => Some(p),
-                Item::Skill(_) => None,
+                Item::Skill(_) | Item::Tag(_) => None,
             })
             .nth(n)
     }
@@ -206,6 +224,13 @@ impl SearchPanel {
                 st.store(ui.ctx(), r.id);
             }
         });
+        if self.query.chars().count() > MAX_QUERY_CHARS {
+            ui.label(
+                RichText::new(format!("Only the first {MAX_QUERY_CHARS} characters are searched."))
+                    .small()
+                    .weak(),
+            );
+        }
         self.refresh(content);
         ui.add_space(4.0);
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -260,6 +285,7 @@ impl SearchPanel {
                             self.row(ui, job, item.clone(), user, acts);
                         }
                     }
+                    Item::Tag(_) => {}
                 }
             }
             ui.add_space(6.0);
@@ -337,22 +363,34 @@ impl SearchPanel {
 
     fn results(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         let hits = std::mem::take(&mut self.hits);
-        let skills = hits.iter().filter(|h| matches!(h.target, DocRef::Skill(_))).count();
-        let strip = skills > 0 && skills < hits.len();
+        // With phrases found, skills sit in one compact strip so the phrases start high.
+        let is_skill = |h: &Hit| h.all_words && matches!(h.target, DocRef::Skill(_));
+        let strip = hits.iter().any(is_skill) && hits.iter().any(|h| matches!(h.target, DocRef::Phrase(_)));
         if strip {
-            // With phrases found, skills sit in one compact strip so the phrases start high.
-            self.skill_strip(ui, lib, &hits[..skills], acts);
+            let skill_hits: Vec<Hit> = hits.iter().filter(|h| is_skill(h)).cloned().collect();
+            self.skill_strip(ui, lib, &skill_hits, acts);
         }
-        for (row, hit) in hits.iter().enumerate() {
-            if strip && row < skills {
+        let mut heading: Option<&str> = None;
+        for hit in &hits {
+            if strip && is_skill(hit) {
                 continue;
             }
-            if row == 0 && skills > 0 {
-                ui.label(RichText::new("Skills").strong());
-            }
-            if row == skills && !strip {
-                ui.add_space(4.0);
-                ui.label(RichText::new("Phrases").strong());
+            let section = match (hit.all_words, hit.target) {
+                (false, _) => "partial",
+                (true, DocRef::Skill(_)) => "Skills",
+                (true, DocRef::Tag(_)) => "Situations",
+                (true, DocRef::Phrase(_)) => "Phrases",
+            };
+            if heading != Some(section) {
+                if heading.is_some() {
+                    ui.add_space(4.0);
+                }
+                heading = Some(section);
+                if section == "partial" {
+                    ui.label(RichText::new("No card has every word — closest matches").small().weak());
+                } else {
+                    ui.label(RichText::new(section).strong());
+                }
             }
             match hit.target {
                 DocRef::Skill(s) => {
@@ -365,35 +403,23 @@ impl SearchPanel {
                         Some(m) if hit.ranges(FieldKind::Name).is_empty() => crate::text::snippet(&m.text, &m.ranges),
                         _ => (first_sentence(&sk.definition).to_string(), Vec::new()),
                     };
-                    highlight::append(
-                        &mut job,
-                        ui,
-                        "\n",
-                        &[],
-                        TextStyle::Small,
-                        ui.visuals().weak_text_color(),
-                    );
-                    highlight::append(
-                        &mut job,
-                        ui,
-                        &text,
-                        &ranges,
-                        TextStyle::Small,
-                        ui.visuals().weak_text_color(),
-                    );
+                    let weak = ui.visuals().weak_text_color();
+                    highlight::append(&mut job, ui, "\n", &[], TextStyle::Small, weak);
+                    highlight::append(&mut job, ui, &text, &ranges, TextStyle::Small, weak);
                     self.row(ui, job, Item::Skill(sk.id.clone()), user, acts);
                 }
                 DocRef::Phrase(p) => self.phrase_row(ui, lib, p, Some(hit), user, acts),
+                DocRef::Tag(t) => self.tag_row(ui, lib, t, hit, acts),
             }
         }
         self.hits = hits;
     }
 
-    /// Skill hits as one wrapping row of small buttons (Ctrl+Enter opens the first).
+    /// Skill hits as one wrapping row of small buttons (Alt+Enter opens the first).
     fn skill_strip(&mut self, ui: &mut egui::Ui, lib: &Library, hits: &[Hit], acts: &mut Actions) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("Skills").small().weak())
-                .on_hover_text("Ctrl+Enter opens the first");
+                .on_hover_text("Alt+Enter opens the first");
             for hit in hits {
                 let DocRef::Skill(s) = hit.target else { continue };
                 let sk = &lib.skills[s];
@@ -419,12 +445,39 @@ impl SearchPanel {
         ui.add_space(2.0);
     }
 
-    /// The id of the first skill found for the query (for Ctrl+Enter).
+    /// The id of the first skill found for the query (for Alt+Enter).
     pub fn first_skill(&self, lib: &Library) -> Option<String> {
         self.hits.iter().find_map(|h| match h.target {
             DocRef::Skill(s) => Some(lib.skills[s].id.clone()),
-            DocRef::Phrase(_) => None,
+            _ => None,
         })
+    }
+
+    /// A situation: its label, the everyday words that matched, and what Enter does.
+    fn tag_row(&mut self, ui: &mut egui::Ui, lib: &Library, t: usize, hit: &Hit, acts: &mut Actions) {
+        let tag = &lib.tags[t];
+        let mut job = highlight::job(ui, &tag.label, hit.ranges(FieldKind::TagLabel), TextStyle::Body);
+        let why = hit
+            .matches
+            .iter()
+            .find(|m| m.field != FieldKind::TagLabel)
+            .map(|m| crate::text::list_item(&m.text, &m.ranges));
+        let line = match why {
+            Some(w) if !w.is_empty() => format!("\n“{w}” · open in the tough-call helper"),
+            _ => "\nSituation · open in the tough-call helper".to_string(),
+        };
+        let weak = ui.visuals().weak_text_color();
+        highlight::append(&mut job, ui, &line, &[], TextStyle::Small, weak);
+        let item = Item::Tag(tag.id.clone());
+        let selected = self.selected.as_ref() == Some(&item);
+        let r = ui.add(egui::Button::selectable(selected, job).wrap());
+        if selected && self.scroll_to_selected {
+            r.scroll_to_me(Some(egui::Align::Center));
+        }
+        if r.clicked() {
+            self.selected = Some(item);
+            open_tough_call(acts, tag.id.clone());
+        }
     }
 
     fn phrase_row(
@@ -462,7 +515,7 @@ impl SearchPanel {
     fn row(&mut self, ui: &mut egui::Ui, job: egui::text::LayoutJob, item: Item, user: &UserView, acts: &mut Actions) {
         let selected = self.selected.as_ref() == Some(&item);
         let id = match &item {
-            Item::Skill(id) | Item::Phrase(id) => id.clone(),
+            Item::Skill(id) | Item::Phrase(id) | Item::Tag(id) => id.clone(),
         };
         let r = ui
             .horizontal(|ui| {
@@ -481,10 +534,11 @@ impl SearchPanel {
         }
         if r.clicked() {
             self.selected = Some(item.clone());
-            acts.push(match item {
-                Item::Skill(s) => Action::OpenSkill(s),
-                Item::Phrase(p) => Action::CopyPhrase(p),
-            });
+            match item {
+                Item::Skill(s) => acts.push(Action::OpenSkill(s)),
+                Item::Phrase(p) => acts.push(Action::CopyPhrase(p)),
+                Item::Tag(t) => open_tough_call(acts, t),
+            }
         }
     }
 }
@@ -501,7 +555,14 @@ fn item_of(lib: &Library, d: DocRef) -> Item {
     match d {
         DocRef::Skill(s) => Item::Skill(lib.skills[s].id.clone()),
         DocRef::Phrase(p) => Item::Phrase(lib.phrases[p].id.clone()),
+        DocRef::Tag(t) => Item::Tag(lib.tags[t].id.clone()),
     }
+}
+
+/// Opens the tough-call helper with just this situation picked.
+fn open_tough_call(acts: &mut Actions, tag: String) {
+    acts.push(Action::Go(View::ToughCall));
+    acts.push(Action::SetTags(vec![tag]));
 }
 
 /// Title of the favorites section.
@@ -553,6 +614,7 @@ impl SearchPanel {
     pub fn selected_id(&self) -> Option<&str> {
         match self.selected.as_ref()? {
             Item::Skill(id) | Item::Phrase(id) => Some(id),
+            Item::Tag(_) => None,
         }
     }
 
@@ -560,7 +622,7 @@ impl SearchPanel {
     pub fn selected_card(&self) -> Option<&str> {
         match self.selected.as_ref()? {
             Item::Phrase(id) => Some(id),
-            Item::Skill(_) => None,
+            Item::Skill(_) | Item::Tag(_) => None,
         }
     }
 

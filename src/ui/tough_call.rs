@@ -328,6 +328,10 @@ impl ToughCall {
             .iter()
             .filter(|s| !self.tags.contains(&lib.tags[s.tag].id))
             .collect();
+        if self.message.chars().count() > coach::MAX_MESSAGE_CHARS {
+            let note = format!("Only the first {} characters are read.", coach::MAX_MESSAGE_CHARS);
+            ui.label(RichText::new(note).small().weak());
+        }
         if !self.message.trim().is_empty() && self.suggestions.is_empty() {
             ui.label(RichText::new("No situation recognised in that message.").weak());
         }
@@ -336,7 +340,19 @@ impl ToughCall {
                 if ui.button(format!("Add {}", lib.tags[s.tag].label)).clicked() {
                     acts.push(Action::ToggleTag(lib.tags[s.tag].id.clone()));
                 }
-                ui.label(RichText::new(format!("from: {}", s.cues.join(", "))).small().weak());
+                // The customer's own words that led to it, quoted.
+                let words: Vec<String> = s
+                    .cues
+                    .iter()
+                    .map(|c| {
+                        if c == "ALL CAPS" || c == "CAPS" || c == "!!!" {
+                            c.clone()
+                        } else {
+                            format!("“{c}”")
+                        }
+                    })
+                    .collect();
+                ui.label(RichText::new(format!("from {}", words.join(", "))).small().weak());
             });
         }
         if new.len() > 1 && ui.small_button("Add all suggested").clicked() {
