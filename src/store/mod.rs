@@ -61,7 +61,8 @@ pub fn now_ms() -> Millis {
 /// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder
 /// (Linux `~/.local/share/callside`). The window and the CLI both use this.
 pub fn data_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CALLSIDE_HOME") {
+    // An empty CALLSIDE_HOME must not mean the current folder: it counts as unset.
+    if let Some(home) = std::env::var_os("CALLSIDE_HOME").filter(|h| !h.is_empty()) {
         return Some(PathBuf::from(home));
     }
     directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
