@@ -84,20 +84,51 @@ fn message_words(text: &str) -> Vec<MsgWord> {
     out
 }
 
-/// Adds a pseudo-word for a run of "??" or "!!" in a gap between words (cues can name them).
+/// Adds pseudo-words for the form of a message found in a gap between words, which cues can
+/// name: a run of "??" or "!!", an emoji (😂), "@" or "#" starting a word (a public post), and
+/// "¶" for a blank line between paragraphs (a letter or an email).
 fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, sentence: u32) {
+    let mut push = |norm: &str, i: usize, len: usize| {
+        out.push(MsgWord {
+            apostrophe: false,
+            norm: norm.to_string(),
+            stem: norm.to_string(),
+            range: at + i..at + i + len,
+            clause,
+            sentence,
+        });
+    };
     for pat in ["??", "!!"] {
         if let Some(i) = gap.find(pat) {
-            out.push(MsgWord {
-                apostrophe: false,
-                norm: pat.to_string(),
-                stem: pat.to_string(),
-                range: at + i..at + i + pat.len(),
-                clause,
-                sentence,
-            });
+            push(pat, i, pat.len());
         }
     }
+    let mut prev: Option<char> = None;
+    let mut line_start: Option<usize> = None;
+    for (i, c) in gap.char_indices() {
+        if is_form_char(c) {
+            let mut buf = [0u8; 4];
+            push(c.encode_utf8(&mut buf), i, c.len_utf8());
+        } else if matches!(c, '@' | '#') && i + 1 == gap.len() && prev.is_none_or(char::is_whitespace) {
+            push(if c == '@' { "@" } else { "#" }, i, 1);
+        } else if c == '\n' {
+            if line_start.is_some() {
+                push("¶", i, 1);
+                line_start = None;
+            } else {
+                line_start = Some(i);
+            }
+        } else if !c.is_whitespace() {
+            line_start = None;
+        }
+        prev = Some(c);
+    }
+}
+
+/// True for a character that says something about a message's tone or form by itself: an
+/// emoji or pictograph.
+fn is_form_char(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
 /// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with

@@ -188,9 +188,14 @@ pub fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// True for a cue word made of "?" and "!" only ("??" in a message reads as exasperation).
+/// True for a cue word that names the form of a message rather than a word: a run of "?" and
+/// "!" ("??" reads as exasperation), one emoji ("😂"), "@" or "#" starting a word (a public
+/// post), or "¶" for a blank line between paragraphs.
 pub fn is_punctuation_cue(part: &str) -> bool {
-    part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!')
+    let mut chars = part.chars();
+    let single = chars.next().filter(|_| chars.next().is_none());
+    (part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!'))
+        || single.is_some_and(|c| matches!(c, '@' | '#' | '¶') || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF))
 }
 
 fn cue_words(cue: &str) -> Vec<CueWord> {
