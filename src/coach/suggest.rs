@@ -344,7 +344,9 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
             {
                 continue;
             }
-            score[t] = score[t].saturating_add(f.points);
+            // A weak cue counts half: two of them, or one with a stronger sign, make a suggestion.
+            let points = if f.cue.weak { f.points / 2 } else { f.points };
+            score[t] = score[t].saturating_add(points);
             cues[t].push(said.to_string());
         }
     }
