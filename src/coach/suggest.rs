@@ -109,7 +109,10 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
         if is_form_char(c) {
             let mut buf = [0u8; 4];
             push(c.encode_utf8(&mut buf), i, c.len_utf8());
-        } else if matches!(c, '@' | '#') && i + 1 == gap.len() && prev.is_none_or(char::is_whitespace) {
+        } else if matches!(c, '@' | '#')
+            && i + 1 == gap.len()
+            && (prev.is_some_and(char::is_whitespace) || (prev.is_none() && at == 0))
+        {
             push(if c == '@' { "@" } else { "#" }, i, 1);
         } else if c == '\n' {
             if line_start.is_some() {
@@ -345,7 +348,11 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
                 continue;
             }
             // A weak cue counts half: two of them, or one with a stronger sign, make a suggestion.
-            let points = if f.cue.weak { f.points / 2 } else { f.points };
+            let points = if f.cue.weak {
+                (f.points / 2).min(THRESHOLD - 1)
+            } else {
+                f.points
+            };
             score[t] = score[t].saturating_add(points);
             cues[t].push(said.to_string());
         }
@@ -501,6 +508,28 @@ mod tests {
         assert!(!same_word("customs", "customer"));
         assert!(!same_word("manager", "manage"));
         assert!(!same_word("acceptable", "accept"));
+    }
+
+    #[test]
+    fn the_form_of_a_message_is_read() {
+        assert!(has("At this point the parcel has seen more of the world than me 😂", "joking"));
+        assert!(has("@ShopCo three weeks and still no parcel", "public-social-media"));
+        assert!(!has("Please reply to sam@example.com about the order", "public-social-media"));
+        let letter = "Hello,\n\nThe lamp I bought does not switch on.\n\nThanks,\nJo";
+        assert!(has(letter, "email"), "{:?}", tags(letter));
+        assert!(!has("The lamp I bought does not switch on.", "email"));
+    }
+
+    #[test]
+    fn weak_cues_need_company() {
+        let lib = load(&builtin::sources()).library;
+        let found = suggest_tags(&lib, "How do I return something I bought online?");
+        let confused = lib.tag_index("confused").unwrap();
+        assert!(!found.iter().any(|s| s.tag == confused), "{found:?}");
+        assert!(has(
+            "I thought it was paid already, and now where do I find the invoice?",
+            "confused"
+        ));
     }
 
     #[test]
