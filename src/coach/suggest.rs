@@ -512,9 +512,15 @@ mod tests {
 
     #[test]
     fn the_form_of_a_message_is_read() {
-        assert!(has("At this point the parcel has seen more of the world than me 😂", "joking"));
+        assert!(has(
+            "At this point the parcel has seen more of the world than me 😂",
+            "joking"
+        ));
         assert!(has("@ShopCo three weeks and still no parcel", "public-social-media"));
-        assert!(!has("Please reply to sam@example.com about the order", "public-social-media"));
+        assert!(!has(
+            "Please reply to sam@example.com about the order",
+            "public-social-media"
+        ));
         let letter = "Hello,\n\nThe lamp I bought does not switch on.\n\nThanks,\nJo";
         assert!(has(letter, "email"), "{:?}", tags(letter));
         assert!(!has("The lamp I bought does not switch on.", "email"));

@@ -203,7 +203,8 @@ pub fn is_punctuation_cue(part: &str) -> bool {
     let mut chars = part.chars();
     let single = chars.next().filter(|_| chars.next().is_none());
     (part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!'))
-        || single.is_some_and(|c| matches!(c, '@' | '#' | '¶') || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF))
+        || single
+            .is_some_and(|c| matches!(c, '@' | '#' | '¶') || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF))
 }
 
 fn cue_words(cue: &str) -> Vec<CueWord> {
