@@ -84,20 +84,54 @@ fn message_words(text: &str) -> Vec<MsgWord> {
     out
 }
 
-/// Adds a pseudo-word for a run of "??" or "!!" in a gap between words (cues can name them).
+/// Adds pseudo-words for the form of a message found in a gap between words, which cues can
+/// name: a run of "??" or "!!", an emoji (😂), "@" or "#" starting a word (a public post), and
+/// "¶" for a blank line between paragraphs (a letter or an email).
 fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, sentence: u32) {
+    let mut push = |norm: &str, i: usize, len: usize| {
+        out.push(MsgWord {
+            apostrophe: false,
+            norm: norm.to_string(),
+            stem: norm.to_string(),
+            range: at + i..at + i + len,
+            clause,
+            sentence,
+        });
+    };
     for pat in ["??", "!!"] {
         if let Some(i) = gap.find(pat) {
-            out.push(MsgWord {
-                apostrophe: false,
-                norm: pat.to_string(),
-                stem: pat.to_string(),
-                range: at + i..at + i + pat.len(),
-                clause,
-                sentence,
-            });
+            push(pat, i, pat.len());
         }
     }
+    let mut prev: Option<char> = None;
+    let mut line_start: Option<usize> = None;
+    for (i, c) in gap.char_indices() {
+        if is_form_char(c) {
+            let mut buf = [0u8; 4];
+            push(c.encode_utf8(&mut buf), i, c.len_utf8());
+        } else if matches!(c, '@' | '#')
+            && i + 1 == gap.len()
+            && (prev.is_some_and(char::is_whitespace) || (prev.is_none() && at == 0))
+        {
+            push(if c == '@' { "@" } else { "#" }, i, 1);
+        } else if c == '\n' {
+            if line_start.is_some() {
+                push("¶", i, 1);
+                line_start = None;
+            } else {
+                line_start = Some(i);
+            }
+        } else if !c.is_whitespace() {
+            line_start = None;
+        }
+        prev = Some(c);
+    }
+}
+
+/// True for a character that says something about a message's tone or form by itself: an
+/// emoji or pictograph.
+fn is_form_char(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
 /// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
@@ -313,7 +347,13 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
             {
                 continue;
             }
-            score[t] = score[t].saturating_add(f.points);
+            // A weak cue counts half: two of them, or one with a stronger sign, make a suggestion.
+            let points = if f.cue.weak {
+                (f.points / 2).min(THRESHOLD - 1)
+            } else {
+                f.points
+            };
+            score[t] = score[t].saturating_add(points);
             cues[t].push(said.to_string());
         }
     }
@@ -468,6 +508,34 @@ mod tests {
         assert!(!same_word("customs", "customer"));
         assert!(!same_word("manager", "manage"));
         assert!(!same_word("acceptable", "accept"));
+    }
+
+    #[test]
+    fn the_form_of_a_message_is_read() {
+        assert!(has(
+            "At this point the parcel has seen more of the world than me 😂",
+            "joking"
+        ));
+        assert!(has("@ShopCo three weeks and still no parcel", "public-social-media"));
+        assert!(!has(
+            "Please reply to sam@example.com about the order",
+            "public-social-media"
+        ));
+        let letter = "Hello,\n\nThe lamp I bought does not switch on.\n\nThanks,\nJo";
+        assert!(has(letter, "email"), "{:?}", tags(letter));
+        assert!(!has("The lamp I bought does not switch on.", "email"));
+    }
+
+    #[test]
+    fn weak_cues_need_company() {
+        let lib = load(&builtin::sources()).library;
+        let found = suggest_tags(&lib, "How do I return something I bought online?");
+        let confused = lib.tag_index("confused").unwrap();
+        assert!(!found.iter().any(|s| s.tag == confused), "{found:?}");
+        assert!(has(
+            "I thought it was paid already, and now where do I find the invoice?",
+            "confused"
+        ));
     }
 
     #[test]

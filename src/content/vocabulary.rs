@@ -34,6 +34,9 @@ pub struct RawVocab {
     /// With `rules_out`: the context colours the whole message, not just its sentence (sarcasm:
     /// "Fantastic service as always. Really impressive." is not a happy customer).
     pub whole_message: bool,
+    /// `cues` that are weak evidence alone ("again", "still"): a tag needs two different weak
+    /// cues, or a weak cue and a stronger sign (another cue, shouting), to be suggested.
+    pub weak: bool,
     /// `words` that never decide a search alone ("customer", "the"): a result need not have them.
     pub filler: bool,
 }
@@ -57,6 +60,8 @@ pub struct VocabEntry {
     pub follows: Vec<usize>,
     /// Whether `rules_out` reaches the whole message.
     pub whole_message: bool,
+    /// Whether `cues` are weak evidence alone.
+    pub weak: bool,
     /// Whether `words` are filler words.
     pub filler: bool,
 }
@@ -111,6 +116,7 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
         rules_out,
         follows,
         whole_message: raw.whole_message,
+        weak: raw.weak,
         filler: raw.filler,
     });
     (entry, bad, whole)
@@ -140,6 +146,8 @@ pub struct Cue {
     pub rules_out: Vec<usize>,
     /// Whether it rules them out in the whole message (else in its sentence).
     pub whole_message: bool,
+    /// Whether it is weak evidence alone (it counts half).
+    pub weak: bool,
 }
 
 /// One word of a cue.
@@ -188,9 +196,15 @@ pub fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// True for a cue word made of "?" and "!" only ("??" in a message reads as exasperation).
+/// True for a cue word that names the form of a message rather than a word: a run of "?" and
+/// "!" ("??" reads as exasperation), one emoji ("😂"), "@" or "#" starting a word (a public
+/// post), or "¶" for a blank line between paragraphs.
 pub fn is_punctuation_cue(part: &str) -> bool {
-    part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!')
+    let mut chars = part.chars();
+    let single = chars.next().filter(|_| chars.next().is_none());
+    (part.len() >= 2 && part.bytes().all(|b| b == b'?' || b == b'!'))
+        || single
+            .is_some_and(|c| matches!(c, '@' | '#' | '¶') || matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF))
 }
 
 fn cue_words(cue: &str) -> Vec<CueWord> {
@@ -221,12 +235,12 @@ impl CueTable {
         let mut t = CueTable::default();
         for (ti, tag) in lib.tags.iter().enumerate() {
             for c in &tag.cues {
-                t.add(c, vec![ti], Vec::new(), false);
+                t.add(c, vec![ti], Vec::new(), false, false);
             }
         }
         for e in &lib.vocabulary {
             for c in &e.cues {
-                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message);
+                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message, e.weak);
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
@@ -251,7 +265,7 @@ impl CueTable {
         t
     }
 
-    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>, whole_message: bool) {
+    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>, whole_message: bool, weak: bool) {
         let ws = cue_words(text);
         let Some(first) = ws.first().filter(|w| !w.is_any()) else {
             return;
@@ -260,7 +274,7 @@ impl CueTable {
         if let Some(ids) = self.by_first.get(&first.stem)
             && ids.iter().any(|&i| {
                 let c = &self.cues[i as usize];
-                c.text == text && c.tags == tags && c.rules_out == rules_out
+                c.text == text && c.tags == tags && c.rules_out == rules_out && c.weak == weak
             })
         {
             return;
@@ -285,6 +299,7 @@ impl CueTable {
             tags,
             rules_out,
             whole_message,
+            weak,
         });
     }
 }
