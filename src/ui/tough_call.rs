@@ -371,7 +371,7 @@ impl ToughCall {
                     .collect();
                 ui.label(RichText::new(from.join(" · ")).small().weak());
             }
-            ui.label(&st.guidance);
+            ui.label(&ps.guidance);
             ui.horizontal_wrapped(|ui| {
                 for &s in &ps.skills {
                     if ui.link(&lib.skills[s].name).clicked() {
