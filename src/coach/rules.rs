@@ -512,7 +512,7 @@ mod tests {
         let tags = [t("angry")];
         let sit = Situation::new(&lib, &tags);
         assert_eq!(
-            sit.misfit(card("assertiveness-swearing-boundary")),
+            sit.misfit(card("professionalism-swearing-boundary")),
             Some(Misfit::NotAbusive)
         );
         let tags = [t("billing-error"), t("chat")];
