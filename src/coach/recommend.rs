@@ -65,9 +65,10 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     let mut reasons: Vec<Vec<(i32, String)>> = vec![Vec::new(); lib.skills.len()];
     for &t in tags {
         let tag = &lib.tags[t];
-        for l in &tag.links {
+        // A link whose reason the picked tags make untrue counts for nothing.
+        for l in tag.links.iter().filter(|l| !l.quiet_when.iter().any(selected)) {
             score[l.skill] = score[l.skill].saturating_add(l.weight);
-            if l.weight > 0 && !l.quiet_when.iter().any(selected) {
+            if l.weight > 0 {
                 reasons[l.skill].push((l.weight, format!("{}: {}", tag.label, l.why)));
             }
         }

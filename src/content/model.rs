@@ -329,9 +329,8 @@ pub struct Link {
     pub weight: i32,
     /// The reason, shown to the rep.
     pub why: String,
-    /// Tags under which the reason is not shown, because its words presume otherwise (a
-    /// refund reason when policy says no; a spoken reason on a written channel). The weight
-    /// still counts.
+    /// Tags under which the link does not apply, because its reason presumes otherwise (a
+    /// refund reason when policy says no): neither its weight nor its reason counts.
     pub quiet_when: Vec<usize>,
 }
 
