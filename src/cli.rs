@@ -608,7 +608,7 @@ fn steps_json(lib: &Library, plan: &Plan) -> Value {
                 json!({
                     "step": st.id,
                     "title": st.title,
-                    "guidance": st.guidance,
+                    "guidance": ps.guidance,
                     "from": st.from.iter().map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name)).collect::<Vec<_>>(),
                     "skills": ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect::<Vec<_>>(),
                     "phase": st.phase.id(),
@@ -678,7 +678,7 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
             skills.join(", "),
             from.join("; ")
         )?;
-        writeln!(out, "     {}", st.guidance)?;
+        writeln!(out, "     {}", ps.guidance)?;
         for &p in &ps.phrases {
             write_plan_card(lib, plan, p, out)?;
         }

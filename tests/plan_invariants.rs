@@ -69,10 +69,23 @@ fn every_plan_keeps_the_plan_rules() {
     let mut up_to_three = rules::PlanCount::default();
     let mut four = rules::PlanCount::default();
     let mut plans = [0usize; 2];
+    let public = lib.tag_index("public-social-media").expect("public tag");
     let combos = (1..=3).flat_map(|k| combinations(n, k)).map(|c| (0, c));
     let sample = sample_of_four(n, FOUR_TAG_SAMPLE).into_iter().map(|c| (1, c));
     for (set, tags) in combos.chain(sample) {
         let plan = recommend(&lib, &tags);
+        // Every ranked skill says why (a reason the tags make untrue counts for nothing).
+        if let Some(r) = plan.skills.iter().find(|r| r.why.is_empty()) {
+            panic!("{tags:?}: {} is ranked with no reason", lib.skills[r.skill].id);
+        }
+        // A public post is handled in public first: managing it leads the skills.
+        if tags.contains(&public) {
+            let lead = &lib.skills[plan.skills[0].skill].id;
+            assert_eq!(
+                lead, "social-media-management",
+                "{tags:?}: {lead} leads a public contact"
+            );
+        }
         match check_plan(&lib, &plan) {
             Ok(c) => {
                 let into = if set == 0 { &mut up_to_three } else { &mut four };
@@ -124,6 +137,9 @@ fn every_cards_marks_agree_with_its_words() {
         let mut bad = |why: &str| wrong.push(format!("{}: {why}: \"{}\"", c.id, c.text));
         if c.phase.is_none() {
             bad("no phase");
+        }
+        if rules::spoken_words(&t) && c.channels.iter().any(|ch| ch.class() != ChannelClass::Spoken) {
+            bad("spoken words on a written or public channel");
         }
         let asks = has(
             &t,

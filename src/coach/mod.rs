@@ -1,7 +1,7 @@
 //! The tough-call helper: situation tags in, a ranked and reasoned plan out; and tags suggested
 //! from a customer's own words.
 
-mod recommend;
+pub(crate) mod recommend;
 pub mod rules;
 mod suggest;
 

@@ -27,6 +27,9 @@ pub struct PlanStep {
     pub skills: Vec<usize>,
     /// A few phrase cards for this step.
     pub phrases: Vec<usize>,
+    /// How to do the step on the picked channel (the written wording when the contact is
+    /// written only).
+    pub guidance: String,
 }
 
 /// The full answer for a situation.
@@ -46,6 +49,9 @@ const PHRASES_PER_SKILL: usize = 3;
 const PHRASES_PER_STEP: usize = 2;
 /// Cards in the boundary step: the boundary, the warning and, after it, the ending.
 const BOUNDARY_CARDS: usize = 3;
+/// Public replies a plan offers at most: one calm public line and one taking it private;
+/// everything else happens in private messages.
+pub const MAX_PUBLIC_REPLIES: usize = 2;
 
 /// Recommends skills and a plan for the selected tags (indices into `Library::tags`).
 pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
@@ -59,7 +65,8 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     let mut reasons: Vec<Vec<(i32, String)>> = vec![Vec::new(); lib.skills.len()];
     for &t in tags {
         let tag = &lib.tags[t];
-        for l in &tag.links {
+        // A link whose reason the picked tags make untrue counts for nothing.
+        for l in tag.links.iter().filter(|l| !l.quiet_when.iter().any(selected)) {
             score[l.skill] = score[l.skill].saturating_add(l.weight);
             if l.weight > 0 {
                 reasons[l.skill].push((l.weight, format!("{}: {}", tag.label, l.why)));
@@ -97,7 +104,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
                 skill: s,
                 score: score[s],
                 why: why.into_iter().map(|(_, text)| text).collect(),
-                phrases: best_phrases(&sit, s, None, &[], PHRASES_PER_SKILL),
+                phrases: distinct_families(&sit, best_phrases(&sit, s, None, &[], usize::MAX), PHRASES_PER_SKILL),
             }
         })
         .collect();
@@ -108,33 +115,82 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         .copied()
         .filter(|&st| ranked.iter().any(|s| lib.steps[st].skills.contains(s)))
         .collect();
-    let plan_steps = placed
-        .iter()
-        .enumerate()
-        .map(|(i, &st)| {
-            let step = &lib.steps[st];
-            let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
-            // The last step of a phase may also take that phase's cards of the other
-            // recommended skills (a skill no tag spoke for never lends a card: a joke or a
-            // cheerful line must be asked for). Opening steps each have their own job (steady
-            // yourself, read the history, share a laugh), so they never borrow.
-            let last_of_phase =
-                step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
-            let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
-            let phrases = step_cards(&sit, step.phase, &members, rest, &used);
-            used.extend(&phrases);
-            PlanStep {
-                step: st,
-                skills: members,
-                phrases,
-            }
-        })
-        .collect();
+    // A public post is answered in public until the public replies are spent and one of them
+    // took it private; from then on the plan goes on in private messages, with the cards of
+    // a written one-to-one.
+    let private = sit.in_private();
+    let mut moved = false;
+    let mut plan_steps: Vec<PlanStep> = Vec::new();
+    for (i, &st) in placed.iter().enumerate() {
+        let step = &lib.steps[st];
+        let here = if moved { &private } else { &sit };
+        let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
+        // The last step of a phase may also take that phase's cards of the other
+        // recommended skills (a skill no tag spoke for never lends a card: a joke or a
+        // cheerful line must be asked for). Opening steps each have their own job (steady
+        // yourself, read the history, share a laugh), so they never borrow.
+        let last_of_phase =
+            step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
+        let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
+        let phrases = step_cards(here, step.phase, &members, rest, &used);
+        used.extend(&phrases);
+        let mut guidance = match &step.written_guidance {
+            Some(g) if sit.written_only() => g.clone(),
+            _ => step.guidance.clone(),
+        };
+        if moved {
+            guidance = format!("In private messages now. {guidance}");
+        }
+        moved |= sit.public()
+            && used.iter().filter(|&&p| lib.phrases[p].public_reply()).count() >= MAX_PUBLIC_REPLIES
+            && used.iter().any(|&p| super::rules::takes_private(lib, p));
+        plan_steps.push(PlanStep {
+            step: st,
+            skills: members,
+            phrases,
+            guidance,
+        });
+    }
 
+    act_on_requests(&sit, &mut plan_steps);
     Plan {
         tags: tags.to_vec(),
         skills,
         steps: plan_steps,
+    }
+}
+
+/// A case the customer asked us to act on (a cancellation) gets a card that does it in the
+/// last Solve step, in place of that step's weakest card, when no card there does it yet.
+/// Not in public: there the plan takes it private first.
+fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
+    let lib = sit.library();
+    if sit.public() {
+        return;
+    }
+    for id in super::rules::MUST_ACT_ON {
+        let Some(t) = lib.tag_index(id).filter(|t| sit.tags().contains(t)) else {
+            continue;
+        };
+        let Some(last) = steps.iter().rposition(|ps| lib.steps[ps.step].phase == Phase::Solve) else {
+            continue;
+        };
+        let acts = |p: &usize| lib.phrases[*p].situations.contains(&t);
+        if steps[last].phrases.iter().any(acts) {
+            continue;
+        }
+        let used: Vec<usize> = steps.iter().flat_map(|ps| ps.phrases.iter().copied()).collect();
+        let best = (0..lib.skills.len())
+            .flat_map(|s| scored_phrases(sit, s, Some(Phase::Solve), &used))
+            .filter(|(_, p)| acts(p))
+            .max_by_key(|&(score, p)| (score, std::cmp::Reverse(p)));
+        if let Some((_, p)) = best {
+            let cards = &mut steps[last].phrases;
+            if cards.len() >= PHRASES_PER_STEP {
+                cards.pop();
+            }
+            cards.insert(0, p);
+        }
     }
 }
 
@@ -148,11 +204,28 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
         PHRASES_PER_STEP
     };
     let mut out: Vec<usize> = Vec::new();
+    let lib = sit.library();
+    // Cards the plan may still take: not an alternative of one already offered, and no
+    // public reply beyond the plan's allowance.
+    let taken = used;
+    let public = used.iter().filter(|&&p| lib.phrases[p].public_reply()).count();
+    let blocked = |p: usize, out: &[usize]| {
+        let card = &lib.phrases[p];
+        let before: Vec<usize> = taken.iter().chain(out).copied().collect();
+        let family_taken = super::rules::superseded(lib, p, &before).is_some();
+        family_taken
+            || (card.public_reply()
+                && public + out.iter().filter(|&&q| lib.phrases[q].public_reply()).count() >= MAX_PUBLIC_REPLIES)
+    };
     // The lead skill's best card first; then the best of the rest by how well each card fits
     // (the step's own skills ahead on a tie), one card per skill until the step is full.
     let others: Vec<usize> = others.iter().copied().filter(|s| !members.contains(s)).collect();
-    if let Some(&lead) = members.first() {
-        out.extend(best_phrases(sit, lead, Some(phase), used, 1));
+    if let Some(&lead) = members.first()
+        && let Some(p) = best_phrases(sit, lead, Some(phase), used, usize::MAX)
+            .into_iter()
+            .find(|&p| !blocked(p, &out))
+    {
+        out.push(p);
     }
     let mut pool: Vec<(i32, usize, usize)> = Vec::new();
     for (rank, &skill) in members.iter().chain(&others).enumerate() {
@@ -170,6 +243,9 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
             break;
         }
         let skill = sit.library().phrases[p].skill;
+        if blocked(p, &out) {
+            continue;
+        }
         if !skills_used.contains(&skill) || phase == Phase::Boundary {
             out.push(p);
             skills_used.push(skill);
@@ -180,12 +256,11 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
         if out.len() >= per_step {
             break;
         }
-        if !out.contains(&p) {
+        if !out.contains(&p) && !blocked(p, &out) {
             out.push(p);
         }
     }
     if phase == Phase::Boundary {
-        let lib = sit.library();
         let rank = |p: &usize| {
             let acts = &lib.phrases[*p].acts;
             if acts.contains(&Act::EndContact) {
@@ -199,6 +274,22 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
         out.sort_by_key(rank);
         let warned = out.iter().any(|p| lib.phrases[*p].acts.contains(&Act::Warning));
         out.retain(|p| warned || !lib.phrases[*p].acts.contains(&Act::EndContact));
+    }
+    out
+}
+
+/// The first `n` of `cards` (best first), skipping an alternative of a card already kept.
+fn distinct_families(sit: &Situation, cards: Vec<usize>, n: usize) -> Vec<usize> {
+    let lib = sit.library();
+    let mut out: Vec<usize> = Vec::new();
+    for p in cards {
+        if out.len() >= n {
+            break;
+        }
+        let f = lib.phrases[p].family_key();
+        if f.is_none() || !out.iter().any(|&q| lib.phrases[q].family_key() == f) {
+            out.push(p);
+        }
     }
     out
 }

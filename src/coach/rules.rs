@@ -92,22 +92,26 @@ impl CardReason {
 #[derive(Debug, Clone)]
 pub struct Situation<'a> {
     lib: &'a Library,
-    tags: &'a [usize],
+    tags: Vec<usize>,
     channels: Vec<Channel>,
     abusive: bool,
     our_mistake: bool,
+    /// The contact began as a public post (now in private messages): still no personal
+    /// details asked for.
+    from_public: bool,
 }
 
 impl<'a> Situation<'a> {
     /// The situation of these picked tags.
-    pub fn new(lib: &'a Library, tags: &'a [usize]) -> Self {
+    pub fn new(lib: &'a Library, tags: &[usize]) -> Self {
         let picked = |id: &str| lib.tag_index(id).is_some_and(|t| tags.contains(&t));
         Situation {
             lib,
-            tags,
+            tags: tags.to_vec(),
             channels: tags.iter().filter_map(|&t| lib.tags[t].channel).collect(),
             abusive: picked(ABUSIVE),
             our_mistake: picked(OUR_MISTAKE),
+            from_public: false,
         }
     }
 
@@ -116,12 +120,40 @@ impl<'a> Situation<'a> {
         self.lib
     }
 
+    /// The picked tags.
+    pub fn tags(&self) -> &[usize] {
+        &self.tags
+    }
+
+    /// The same situation once a public post has been taken to private messages: the rest of
+    /// the conversation is a written one-to-one (read as chat).
+    pub fn in_private(&self) -> Situation<'a> {
+        let (Some(public), Some(chat)) = (
+            self.lib.tags.iter().position(|t| t.channel == Some(Channel::Public)),
+            self.lib.tags.iter().position(|t| t.channel == Some(Channel::Chat)),
+        ) else {
+            return self.clone();
+        };
+        let mut tags: Vec<usize> = self.tags.iter().map(|&t| if t == public { chat } else { t }).collect();
+        tags.dedup();
+        Situation {
+            from_public: self.public(),
+            ..Situation::new(self.lib, &tags)
+        }
+    }
+
     fn picked(&self, t: usize) -> bool {
         self.tags.contains(&t)
     }
 
     fn specific(&self, t: usize) -> bool {
         self.lib.tag_groups[self.lib.tags[t].group].specific
+    }
+
+    /// Whether every picked channel is written (chat, email, a public post): spoken guidance
+    /// and reasons do not apply.
+    pub fn written_only(&self) -> bool {
+        !self.channels.is_empty() && self.channels.iter().all(|c| c.class() != ChannelClass::Spoken)
     }
 
     /// Whether the contact happens in public.
@@ -151,7 +183,7 @@ impl<'a> Situation<'a> {
         } else if let Some(&ch) = self.channels.iter().find(|ch| !c.channels.contains(ch)) {
             return Some(Misfit::Channel(Some(ch)));
         }
-        if self.public() && c.acts.contains(&Act::AsksDetails) {
+        if (self.public() || self.from_public) && c.acts.contains(&Act::AsksDetails) {
             return Some(Misfit::DetailsInPublic);
         }
         if !self.our_mistake && c.acts.contains(&Act::OwnFault) {
@@ -212,6 +244,55 @@ const CLAIMS_FIXED: [&str; 8] = [
     "that's sorted",
 ];
 
+/// Words only a spoken contact can carry: never in a line, a reason or guidance for a
+/// contact that is written only.
+const SPOKEN_WORDS: [&str; 9] = [
+    "your voice",
+    "your own voice",
+    "friendly tone",
+    "i hear you",
+    "i'm listening",
+    "stop me",
+    "hang up",
+    "angry call",
+    "finish your thought",
+];
+
+/// Whether a line, reason or guidance presumes the contact is spoken.
+pub fn spoken_words(text: &str) -> bool {
+    let t = text.to_lowercase().replace('\u{2019}', "'");
+    SPOKEN_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Cases a plan must act on, not only talk about: when one is picked, some Solve step offers a
+/// card written for it (a cancellation plan has a step that cancels).
+pub const MUST_ACT_ON: [&str; 1] = ["cancellation"];
+
+/// Card families that take a public post private ("send us a private message", "we've
+/// messaged you privately"): after the step that offers one, the plan goes on in private.
+pub const PRIVATE_MOVES: [&str; 2] = ["ask-to-message-us", "messaged-privately"];
+
+/// (earlier, later) families: once a card of the first is offered, none of the second may
+/// follow ("we've messaged you privately" is never followed by "please message us").
+pub const SUPERSEDES: [(&str, &str); 1] = [("messaged-privately", "ask-to-message-us")];
+
+/// Whether `card` may not follow the cards in `before`: an alternative of one of them (same
+/// family), or a move one of them has made needless.
+pub fn superseded(lib: &Library, card: usize, before: &[usize]) -> Option<usize> {
+    let f = lib.phrases[card].family_key()?;
+    before.iter().copied().find(|&q| {
+        let g = lib.phrases[q].family_key();
+        q != card && (g == Some(f) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == b))
+    })
+}
+
+/// Whether the card takes a public post private.
+pub fn takes_private(lib: &Library, card: usize) -> bool {
+    lib.phrases[card]
+        .family_key()
+        .is_some_and(|f| PRIVATE_MOVES.contains(&f))
+}
+
 /// Whether a line claims the problem is fixed or asks if the fix worked.
 pub fn claims_fixed(text: &str) -> bool {
     let t = text.to_lowercase().replace('\u{2019}', "'");
@@ -255,6 +336,8 @@ pub struct PlanCount {
 /// Checks a whole plan against every rule; the first broken rule is the error.
 pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let sit = Situation::new(lib, &plan.tags);
+    let private = sit.in_private();
+    let mut took_private = false;
     let fail = |card: Option<usize>, what: String| Violation {
         tags: plan.tags.iter().map(|&t| lib.tags[t].id.clone()).collect(),
         card: card.map(|c| lib.phrases[c].id.clone()),
@@ -262,6 +345,8 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     };
     let mut count = PlanCount::default();
     let mut seen: Vec<usize> = Vec::new();
+    let mut public_replies = 0;
+    let written = sit.written_only();
     let mut warned = false;
     let solve_at = plan.steps.iter().position(|s| lib.steps[s.step].phase == Phase::Solve);
     let mut last_phase = Phase::Open;
@@ -275,16 +360,24 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         }
         last_phase = step.phase;
         count.steps += 1;
+        if written && spoken_words(&ps.guidance) {
+            return Err(fail(
+                None,
+                format!("step \"{}\": spoken guidance on a written contact", step.id),
+            ));
+        }
         if ps.phrases.is_empty() {
             count.empty_steps += 1;
         }
+        let moved = sit.public() && took_private && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES;
+        let here = if moved { &private } else { &sit };
         for &p in &ps.phrases {
             let card = &lib.phrases[p];
             count.cards += 1;
-            if let Some(m) = sit.misfit(p) {
+            if let Some(m) = here.misfit(p) {
                 return Err(fail(Some(p), format!("in step \"{}\": {}", step.id, m.describe(lib))));
             }
-            if !sit.on_topic(p) {
+            if !here.on_topic(p) {
                 return Err(fail(
                     Some(p),
                     format!("in step \"{}\": written for nothing that was picked", step.id),
@@ -300,7 +393,31 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if seen.contains(&p) {
                 return Err(fail(Some(p), "offered twice in the plan".into()));
             }
+            if let Some(q) = superseded(lib, p, &seen) {
+                return Err(fail(
+                    Some(p),
+                    format!(
+                        "an alternative of, or made needless by, \"{}\" earlier in the plan",
+                        lib.phrases[q].id
+                    ),
+                ));
+            }
+            if written && spoken_words(&card.text) {
+                return Err(fail(
+                    Some(p),
+                    format!("in step \"{}\": spoken words on a written contact", step.id),
+                ));
+            }
+            if card.public_reply() && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES {
+                {
+                    return Err(fail(Some(p), "more public replies than one plan may post".into()));
+                }
+            }
             seen.push(p);
+            if card.public_reply() {
+                public_replies += 1;
+            }
+            took_private |= takes_private(lib, p);
             if card.acts.contains(&Act::Warning) {
                 warned = true;
             }
@@ -318,7 +435,26 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             }
         }
     }
+    for id in MUST_ACT_ON {
+        let Some(t) = lib.tag_index(id) else { continue };
+        let acted = plan.steps.iter().any(|ps| {
+            lib.steps[ps.step].phase == Phase::Solve
+                && ps.phrases.iter().any(|&p| lib.phrases[p].situations.contains(&t))
+        });
+        if plan.tags.contains(&t) && !sit.public() && !acted {
+            return Err(fail(None, format!("\"{id}\" is picked and no Solve step acts on it")));
+        }
+    }
     for r in &plan.skills {
+        if written && let Some(w) = r.why.iter().find(|w| spoken_words(w)) {
+            return Err(fail(
+                None,
+                format!(
+                    "under {}: a spoken reason on a written contact: {w}",
+                    lib.skills[r.skill].id
+                ),
+            ));
+        }
         let mut mine: Vec<usize> = Vec::new();
         for &p in &r.phrases {
             count.cards += 1;
@@ -333,6 +469,10 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             }
             if mine.contains(&p) {
                 return Err(fail(Some(p), "offered twice under one skill".into()));
+            }
+            let f = lib.phrases[p].family_key();
+            if f.is_some() && mine.iter().any(|&q| lib.phrases[q].family_key() == f) {
+                return Err(fail(Some(p), "two alternatives of one family under one skill".into()));
             }
             mine.push(p);
         }
@@ -372,7 +512,7 @@ mod tests {
         let tags = [t("angry")];
         let sit = Situation::new(&lib, &tags);
         assert_eq!(
-            sit.misfit(card("assertiveness-swearing-boundary")),
+            sit.misfit(card("professionalism-swearing-boundary")),
             Some(Misfit::NotAbusive)
         );
         let tags = [t("billing-error"), t("chat")];

@@ -501,6 +501,7 @@ impl<'a> Loader<'a> {
                 skill: s,
                 weight,
                 why: why.trim().to_string(),
+                quiet_when: Vec::new(),
             });
         }
         out
@@ -516,7 +517,16 @@ impl<'a> Loader<'a> {
             .iter()
             .map(|l| (l.skill.as_str(), l.weight, l.why.as_str()))
             .collect();
-        let links = self.links(at, &format!("tag \"{}\"", raw.id), &items);
+        let mut links = self.links(at, &format!("tag \"{}\"", raw.id), &items);
+        for link in &mut links {
+            let quiet = raw
+                .skills
+                .iter()
+                .find(|l| self.lib.skill_ix.get(&l.skill) == Some(&link.skill) && l.why.trim() == link.why)
+                .map(|l| l.quiet_when.clone())
+                .unwrap_or_default();
+            link.quiet_when = self.tag_list(at, &quiet);
+        }
         self.lib.tags[ix].links.extend(links);
     }
 
@@ -630,6 +640,12 @@ impl<'a> Loader<'a> {
             channels,
             source: self.sources[src].path.clone(),
             acts,
+            family: raw
+                .family
+                .as_deref()
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+                .map(str::to_string),
         });
     }
 
@@ -786,6 +802,7 @@ impl<'a> Loader<'a> {
             id: raw.id.clone(),
             title: raw.title.trim().to_string(),
             guidance: raw.guidance.trim().to_string(),
+            written_guidance: Some(raw.written_guidance.trim().to_string()).filter(|g| !g.is_empty()),
             phase,
             from,
             skills,

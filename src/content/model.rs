@@ -83,6 +83,30 @@ pub struct Phrase {
     /// What the line does that the plan rules care about (asks for account details, sets a
     /// boundary…).
     pub acts: Vec<Act>,
+    /// Cards that are alternatives for one move (two ways of summing up, of taking a post
+    /// private): a plan offers at most one card of a family.
+    pub family: Option<String>,
+}
+
+impl Phrase {
+    /// The move the card makes, for "one card per move in a plan": its `family` or, for a
+    /// boundary-step line, what it does (one boundary, one warning, one ending).
+    pub fn family_key(&self) -> Option<&str> {
+        if let Some(f) = &self.family {
+            return Some(f);
+        }
+        self.acts.iter().find_map(|a| match a {
+            Act::Boundary => Some("boundary line"),
+            Act::Warning => Some("warning"),
+            Act::EndContact => Some("ending"),
+            _ => None,
+        })
+    }
+
+    /// Whether the card is a reply written for a public post only.
+    pub fn public_reply(&self) -> bool {
+        self.channels.iter().all(|c| *c == Channel::Public)
+    }
 }
 
 /// The moment of a conversation a card or plan step belongs to, in conversation order.
@@ -305,6 +329,9 @@ pub struct Link {
     pub weight: i32,
     /// The reason, shown to the rep.
     pub why: String,
+    /// Tags under which the link does not apply, because its reason presumes otherwise (a
+    /// refund reason when policy says no): neither its weight nor its reason counts.
+    pub quiet_when: Vec<usize>,
 }
 
 /// A situation tag of the tough-call helper.
@@ -363,6 +390,9 @@ pub struct Step {
     pub title: String,
     /// How to do it.
     pub guidance: String,
+    /// How to do it when the contact is written only (chat, email, a public post); `None`:
+    /// `guidance` serves every channel.
+    pub written_guidance: Option<String>,
     /// (framework index, part name) pairs this step comes from.
     pub from: Vec<(usize, String)>,
     /// The conversation phase: the step's cards are those of this phase.

@@ -62,6 +62,7 @@ pub struct RawPhrase {
     pub phase: Option<String>,
     pub channels: Option<Vec<String>>,
     pub acts: Vec<String>,
+    pub family: Option<String>,
 }
 
 /// A situation tag; with an existing `id` and no `label`, an addition (more cues, more links).
@@ -84,6 +85,7 @@ pub struct RawLink {
     pub skill: String,
     pub weight: i32,
     pub why: String,
+    pub quiet_when: Vec<String>,
 }
 
 /// A combination rule: when all `when` tags are selected, adjust these skills.
@@ -121,6 +123,7 @@ pub struct RawStep {
     pub id: String,
     pub title: String,
     pub guidance: String,
+    pub written_guidance: String,
     pub phase: String,
     pub from: Vec<RawStepSource>,
     pub skills: Vec<String>,

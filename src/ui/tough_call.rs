@@ -388,7 +388,7 @@ impl ToughCall {
                     .collect();
                 title.on_hover_text(format!("From: {}", from.join(" · ")));
             }
-            ui.label(&st.guidance);
+            ui.label(&ps.guidance);
             ui.horizontal_wrapped(|ui| {
                 for &s in &ps.skills {
                     if ui.link(&lib.skills[s].name).clicked() {
