@@ -199,7 +199,7 @@ fn new_id(now: Millis) -> String {
     let mut n = h.finish();
     let mut suffix = String::with_capacity(10);
     for _ in 0..10 {
-        suffix.push(char::from_digit((n % 36) as u32, 36).expect("digit"));
+        suffix.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
         n /= 36;
     }
     format!("{OWN_ID_PREFIX}{suffix}")
@@ -223,8 +223,10 @@ fn card_from_row(r: &Row<'_>) -> rusqlite::Result<OwnCard> {
 
 const CARD_COLUMNS: &str = "id, text, skill, situations, channels, instead_of, created, updated";
 
-fn json(v: &[String]) -> String {
-    serde_json::to_string(v).expect("strings serialize")
+/// A list of ids or words as the JSON text stored in a column (a list of strings always
+/// serializes; the fallback is the empty list).
+pub(crate) fn json(v: &[String]) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".to_string())
 }
 
 impl Db {

@@ -244,7 +244,11 @@ fn keep_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let moved_to = (1..)
         .map(|n| with_suffix(path, &format!(".unreadable-{n}")))
         .find(|p| !p.exists() && !with_suffix(p, "-wal").exists())
-        .expect("an unused name");
+        .ok_or_else(|| {
+            StoreError::Io(std::io::Error::other(
+                "no free name to keep the unreadable database aside",
+            ))
+        })?;
     match std::fs::rename(path, &moved_to) {
         Ok(()) => {}
         // Another process moved it first: nothing of ours to keep.

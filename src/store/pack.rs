@@ -45,7 +45,7 @@ fn render(cards: &[OwnCard], header: &str, id: impl Fn(&str) -> String) -> Strin
             .collect(),
     };
     let body = ron::ser::to_string_pretty(&pack, ron::ser::PrettyConfig::default().indentor("  "))
-        .expect("plain strings and lists serialize");
+        .unwrap_or_else(|e| format!("// The cards could not be written as a pack: {e}\n()"));
     format!("{header}{body}\n")
 }
 

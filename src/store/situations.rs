@@ -13,7 +13,7 @@ pub(crate) fn situation_key(tags: &[String]) -> String {
 
 /// Puts `tags` on top (or moves it there) inside `tx`, then trims to the cap.
 pub(crate) fn remember_in(tx: &Transaction<'_>, tags: &[String]) -> Result<(), StoreError> {
-    let json = serde_json::to_string(tags).expect("strings serialize");
+    let json = super::cards::json(tags);
     tx.execute(
         "INSERT INTO situations (key, tags, seq) VALUES (?1, ?2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM situations))
          ON CONFLICT(key) DO UPDATE SET tags = excluded.tags, seq = excluded.seq",
