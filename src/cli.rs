@@ -1,5 +1,9 @@
 //! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`. With no
 //! subcommand the binary opens the window instead (see `main.rs`).
+//!
+//! Exit codes: 0 ok, 1 problems found (`check`), 2 usage (bad arguments, unknown ids, unreadable
+//! input, output that cannot be written). A closed pipe is not an error: output stops quietly
+//! and the code is the one the command would have had.
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
@@ -38,16 +42,27 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Why a `--size` value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SizeError {
+    /// Not `WIDTHxHEIGHT` with whole numbers.
+    #[error("\"{0}\" is not a size; write WIDTHxHEIGHT, e.g. 360x600")]
+    NotASize(String),
+    /// A side outside 200..=10000.
+    #[error("{0} is outside 200..=10000 for a window side")]
+    OutOfRange(u32),
+}
+
 /// Parses `WIDTHxHEIGHT` (e.g. `360x600`) into a window size; each side 200..=10000.
-pub fn parse_size(s: &str) -> Result<[f32; 2], String> {
-    let bad = || format!("\"{s}\" is not a size; write WIDTHxHEIGHT, e.g. 360x600");
+pub fn parse_size(s: &str) -> Result<[f32; 2], SizeError> {
+    let bad = || SizeError::NotASize(s.to_string());
     let (w, h) = s.trim().split_once(['x', 'X']).ok_or_else(bad)?;
-    let side = |v: &str| -> Result<f32, String> {
+    let side = |v: &str| -> Result<f32, SizeError> {
         let n: u32 = v.trim().parse().map_err(|_| bad())?;
         if (200..=10_000).contains(&n) {
             Ok(n as f32)
         } else {
-            Err(format!("{n} is outside 200..=10000 for a window side"))
+            Err(SizeError::OutOfRange(n))
         }
     };
     Ok([side(w)?, side(h)?])
@@ -128,27 +143,115 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// A failure the user can act on; `main` prints it and exits with `code`.
-#[derive(Debug)]
-pub struct CliError {
-    /// What went wrong.
-    pub message: String,
-    /// Exit code.
-    pub code: i32,
+/// Exit code: everything went well.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: `check` found problems (errors; warnings alone do not count).
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Exit code: the command could not do what was asked (usage, unknown id, unreadable input).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Most of standard input `suggest-tags -` reads; the rest is ignored (with a warning).
+pub const MAX_STDIN_BYTES: u64 = 1024 * 1024;
+
+/// A failure the user can act on; `main` prints it and exits with [`CliError::code`].
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A bad argument value.
+    #[error("{0}")]
+    Usage(String),
+    /// `show` with an id the library does not have.
+    #[error("unknown skill \"{id}\"{hint}; `callside skills` lists them")]
+    UnknownSkill {
+        /// What was asked for.
+        id: String,
+        /// ` (did you mean "…"?)` or nothing.
+        hint: String,
+    },
+    /// `recommend` with a tag the library does not have.
+    #[error(transparent)]
+    UnknownTag(#[from] coach::UnknownTag),
+    /// `recommend` with no tags at all (`recommend ""`).
+    #[error("no situation tags given: name at least one, e.g. `callside recommend angry` (`callside tags` lists them)")]
+    NoTags,
+    /// Standard input could not be read.
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] std::io::Error),
+    /// Standard input is not UTF-8 text.
+    #[error("standard input is not UTF-8 text (bad byte at offset {0})")]
+    StdinNotUtf8(usize),
+    /// Writing the output failed (not a closed pipe: that ends quietly).
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
 }
 
 impl CliError {
-    fn new(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            code: 2,
+    /// The exit code for this failure.
+    pub fn code(&self) -> i32 {
+        EXIT_USAGE
+    }
+}
+
+/// Wraps an output stream so that a closed pipe (`callside skills | head -1`) ends the output
+/// quietly instead of failing: later writes are dropped.
+pub struct PipeGuard<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeGuard<W> {
+    /// Guards `inner`.
+    pub fn new(inner: W) -> Self {
+        PipeGuard { inner, closed: false }
+    }
+
+    fn guard<T>(&mut self, done: T, r: std::io::Result<T>) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            r => r,
         }
     }
 }
 
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        CliError::new(format!("cannot write output: {e}"))
+impl<W: Write> Write for PipeGuard<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.guard(buf.len(), r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.guard((), r)
+    }
+}
+
+/// Reads at most [`MAX_STDIN_BYTES`] of `input` as text; `Ok((text, true))` when more was
+/// there and ignored. A character cut by the limit is dropped.
+pub fn read_capped_text(input: impl Read) -> Result<(String, bool), CliError> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_STDIN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(CliError::Stdin)?;
+    let cut = bytes.len() as u64 > MAX_STDIN_BYTES;
+    bytes.truncate(MAX_STDIN_BYTES as usize);
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok((t, cut)),
+        Err(e) if cut && e.utf8_error().error_len().is_none() => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            Ok((String::from_utf8_lossy(&bytes).into_owned(), cut))
+        }
+        Err(e) => Err(CliError::StdinNotUtf8(e.utf8_error().valid_up_to())),
     }
 }
 
@@ -163,9 +266,10 @@ pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
 
 /// Runs one subcommand. `packs` are all pack paths (flags and the user's folder).
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
-    if let Command::Check { paths, no_builtin } = &command {
-        return check(paths, *no_builtin, packs, io.out);
-    }
+    let command = match command {
+        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, io.out),
+        other => other,
+    };
     let lib = load_library(packs, io.err);
     let out = io.out;
     match command {
@@ -174,9 +278,7 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
         Command::Show { id, json } => {
             let Some(ix) = lib.skill_index(&id) else {
                 let hint = did_you_mean(&id, lib.skills.iter().map(|s| s.id.as_str()));
-                return Err(CliError::new(format!(
-                    "unknown skill \"{id}\"{hint}; `callside skills` lists them"
-                )));
+                return Err(CliError::UnknownSkill { id, hint });
             };
             if json {
                 writeln!(out, "{}", pretty(&skill_json(&lib, ix)))?;
@@ -192,7 +294,10 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_string)
                 .collect();
-            let ix = coach::parse_tags(&lib, &tags).map_err(|e| CliError::new(e.to_string()))?;
+            if tags.is_empty() {
+                return Err(CliError::NoTags);
+            }
+            let ix = coach::parse_tags(&lib, &tags)?;
             let plan = coach::recommend(&lib, &ix);
             if json {
                 let skills = recommendations_json(&lib, &plan);
@@ -209,10 +314,14 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
         Command::SuggestTags { message, json } => {
             let mut text = message.join(" ");
             if text == "-" {
-                text.clear();
-                std::io::stdin()
-                    .read_to_string(&mut text)
-                    .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
+                let (read, cut) = read_capped_text(std::io::stdin().lock())?;
+                if cut {
+                    let _ = writeln!(
+                        io.err,
+                        "warning: standard input is over {MAX_STDIN_BYTES} bytes; only the first {MAX_STDIN_BYTES} are read"
+                    );
+                }
+                text = read;
             }
             let found = coach::suggest_tags(&lib, &text);
             if json {
@@ -230,9 +339,9 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 }
             }
         }
-        Command::Check { .. } => unreachable!("handled above"),
+        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, out),
     }
-    Ok(0)
+    Ok(EXIT_OK)
 }
 
 fn pretty(v: &Value) -> String {
@@ -281,20 +390,25 @@ fn check(paths: &[PathBuf], no_builtin: bool, packs: &[PathBuf], out: &mut dyn W
         writeln!(out, "{p}")?;
     }
     let lib = &loaded.library;
-    if problems.is_empty() {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = match problems.len() - errors {
+        0 => String::new(),
+        w => format!(" ({w} warning(s))"),
+    };
+    if errors == 0 {
         writeln!(
             out,
-            "ok: {files} file(s); library has {} skills, {} phrase cards, {} tags, {} rules, {} steps",
+            "ok: {files} file(s); library has {} skills, {} phrase cards, {} tags, {} rules, {} steps{warnings}",
             lib.skills.len(),
             lib.phrases.len(),
             lib.tags.len(),
             lib.rules.len(),
             lib.steps.len()
         )?;
-        Ok(0)
+        Ok(EXIT_OK)
     } else {
-        writeln!(out, "{} problem(s) found", problems.len())?;
-        Ok(1)
+        writeln!(out, "{errors} problem(s) found{warnings}")?;
+        Ok(EXIT_PROBLEMS)
     }
 }
 
@@ -315,7 +429,7 @@ fn matches_json(matches: &[crate::search::FieldMatch]) -> Value {
 
 fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if limit == 0 {
-        return Err(CliError::new("--limit must be at least 1"));
+        return Err(CliError::Usage("--limit must be at least 1".into()));
     }
     let index = Index::new(lib);
     let hits = index.search(query, limit);
@@ -556,8 +670,8 @@ mod tests {
     fn sizes_parse_and_bad_ones_say_why() {
         assert_eq!(parse_size("360x600"), Ok([360.0, 600.0]));
         assert_eq!(parse_size(" 1280X800 "), Ok([1280.0, 800.0]));
-        assert!(parse_size("360").unwrap_err().contains("WIDTHxHEIGHT"));
-        assert!(parse_size("wide x tall").unwrap_err().contains("WIDTHxHEIGHT"));
-        assert!(parse_size("10x600").unwrap_err().contains("outside"));
+        assert!(parse_size("360").unwrap_err().to_string().contains("WIDTHxHEIGHT"));
+        assert!(parse_size("wide x tall").unwrap_err().to_string().contains("WIDTHxHEIGHT"));
+        assert!(parse_size("10x600").unwrap_err().to_string().contains("outside"));
     }
 }

@@ -1,13 +1,15 @@
 //! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
 
-use callside::cli::{self, Cli, Io};
+use callside::cli::{self, Cli, Io, PipeGuard};
 use clap::Parser;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder.
+/// Where the user's data lives: `$CALLSIDE_HOME` if set and not empty (an empty one must not
+/// mean the current folder), else the platform's data folder.
 fn data_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CALLSIDE_HOME") {
+    if let Some(home) = std::env::var_os("CALLSIDE_HOME").filter(|h| !h.is_empty()) {
         return Some(PathBuf::from(home));
     }
     directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
@@ -34,13 +36,14 @@ fn main() -> ExitCode {
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("callside: could not open the window: {e}");
+                // Never `eprintln!`: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "callside: could not open the window: {e}");
                 ExitCode::from(1)
             }
         };
     };
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    let mut out = PipeGuard::new(std::io::stdout().lock());
+    let mut err = PipeGuard::new(std::io::stderr().lock());
     match cli::run(
         command,
         &packs,
@@ -49,10 +52,10 @@ fn main() -> ExitCode {
             err: &mut err,
         },
     ) {
-        Ok(code) => ExitCode::from(code as u8),
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {
-            eprintln!("callside: {}", e.message);
-            ExitCode::from(e.code as u8)
+            let _ = writeln!(err, "callside: {e}");
+            ExitCode::from(u8::try_from(e.code()).unwrap_or(2))
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The content: the file format, loading and validation, and the checked library.
 
 pub mod builtin;
+mod hints;
 pub mod load;
 pub mod model;
 pub mod placeholder;
@@ -9,7 +10,7 @@ pub mod raw;
 
 pub use load::{Loaded, Source, load, read_pack_path};
 pub use model::*;
-pub use problem::Problem;
+pub use problem::{Problem, ProblemKind, Severity};
 
 use std::path::PathBuf;
 

@@ -153,7 +153,8 @@ impl App {
         let loaded = content::load_with_packs(&start.packs);
         let settings: Settings = cc
             .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .map(Settings::sanitized)
             .unwrap_or_default();
         let store = start.data_dir.as_deref().map(Store::in_dir);
         let mut app = App::new(Arc::new(loaded.library), loaded.problems, settings, store);
