@@ -283,7 +283,7 @@ fn a_pack_starting_with_a_utf8_bom_loads() {
     assert!(l.problems.is_empty(), "{:?}", l.problems);
     assert!(l.library.phrase_index("team-bom").is_some());
     let l = with_pack("\u{feff}(phrases: [(id: \"team-bom\", skill: \"empaty\", text: \"Hi.\")])");
-    assert_eq!((l.problems[0].line, l.problems[0].col), (1, 43), "{}", l.problems[0]);
+    assert_eq!((l.problems[0].line, l.problems[0].col), (1, 36), "{}", l.problems[0]);
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn check_reads_a_pack_with_an_upper_case_extension() {
     let o = callside().arg("check").arg(dir.path()).output().expect("runs");
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
-    assert!(out.contains("pack.RON:1:30: unknown skill \"empaty\""), "{out}");
+    assert!(out.contains("pack.RON:1:29: unknown skill \"empaty\""), "{out}");
 }
 
 #[test]
