@@ -10,9 +10,10 @@ use crate::content::{self, Library, Loaded, Problem, Source};
 use crate::search::{DocRef, Index};
 use crate::text::did_you_mean;
 use clap::{Parser, Subcommand};
-use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::path::PathBuf;
+
+mod json;
 
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
@@ -255,11 +256,13 @@ pub fn read_capped_text(input: impl Read) -> Result<(String, bool), CliError> {
     }
 }
 
-/// Loads the built-in library plus packs and reports pack problems as warnings.
+/// Loads the built-in library plus packs and reports pack problems as warnings (they do not
+/// stop the command; a problem that is itself a warning already says so).
 pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
     let Loaded { library, problems } = content::load_with_packs(packs);
     for p in &problems {
-        let _ = writeln!(err, "warning: {p}");
+        let tag = if p.is_error() { "warning: " } else { "" };
+        let _ = writeln!(err, "{tag}{p}");
     }
     library
 }
@@ -281,7 +284,7 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 return Err(CliError::UnknownSkill { id, hint });
             };
             if json {
-                writeln!(out, "{}", pretty(&skill_json(&lib, ix)))?;
+                writeln!(out, "{}", pretty(&json::SkillOut::new(&lib, ix)))?;
             } else {
                 write_skill(&lib, ix, out)?;
             }
@@ -300,13 +303,12 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
             let ix = coach::parse_tags(&lib, &tags)?;
             let plan = coach::recommend(&lib, &ix);
             if json {
-                let skills = recommendations_json(&lib, &plan);
                 let v = if steps {
-                    json!({"skills": skills, "steps": steps_json(&lib, &plan)})
+                    pretty(&json::plan(&lib, &plan))
                 } else {
-                    skills
+                    pretty(&json::recommendations(&lib, &plan))
                 };
-                writeln!(out, "{}", pretty(&v))?;
+                writeln!(out, "{v}")?;
             } else {
                 write_plan(&lib, &plan, out)?;
             }
@@ -325,11 +327,7 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
             }
             let found = coach::suggest_tags(&lib, &text);
             if json {
-                let v: Vec<Value> = found
-                    .iter()
-                    .map(|s| json!({"tag": lib.tags[s.tag].id, "label": lib.tags[s.tag].label, "score": s.score, "cues": s.cues}))
-                    .collect();
-                writeln!(out, "{}", pretty(&Value::Array(v)))?;
+                writeln!(out, "{}", pretty(&json::suggestions(&lib, &found)))?;
             } else if found.is_empty() {
                 writeln!(out, "No tags suggested: nothing in the message points to a situation.")?;
             } else {
@@ -344,7 +342,7 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
     Ok(EXIT_OK)
 }
 
-fn pretty(v: &Value) -> String {
+fn pretty(v: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
@@ -412,21 +410,6 @@ fn check(paths: &[PathBuf], no_builtin: bool, packs: &[PathBuf], out: &mut dyn W
     }
 }
 
-/// Matches with character (not byte) positions: `[{"field", "text", "chars": [[start, end], ...]}]`.
-fn matches_json(matches: &[crate::search::FieldMatch]) -> Value {
-    let all: Vec<Value> = matches
-        .iter()
-        .map(|m| {
-            let chars: Vec<[usize; 2]> = crate::text::byte_to_char_ranges(&m.text, &m.ranges)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-            json!({"field": m.field, "text": m.text, "chars": chars})
-        })
-        .collect();
-    Value::Array(all)
-}
-
 fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if limit == 0 {
         return Err(CliError::Usage("--limit must be at least 1".into()));
@@ -434,21 +417,7 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
     let index = Index::new(lib);
     let hits = index.search(query, limit);
     if json {
-        let v: Vec<Value> = hits
-            .iter()
-            .map(|h| match h.target {
-                DocRef::Skill(s) => {
-                    let sk = &lib.skills[s];
-                    json!({"kind": "skill", "id": sk.id, "skill": sk.id, "title": sk.name, "text": sk.definition, "score": h.score, "matches": matches_json(&h.matches)})
-                }
-                DocRef::Phrase(p) => {
-                    let ph = &lib.phrases[p];
-                    let sk = &lib.skills[ph.skill];
-                    json!({"kind": "phrase", "id": ph.id, "skill": sk.id, "title": sk.name, "text": ph.text, "instead_of": ph.instead_of, "score": h.score, "matches": matches_json(&h.matches)})
-                }
-            })
-            .collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        writeln!(out, "{}", pretty(&json::hits(lib, &hits)))?;
         return Ok(());
     }
     if hits.is_empty() {
@@ -472,41 +441,10 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
     Ok(())
 }
 
-/// A skill with its phrase cards, as JSON.
-pub fn skill_json(lib: &Library, ix: usize) -> Value {
-    let s = &lib.skills[ix];
-    let phrases: Vec<Value> = s
-        .phrases
-        .iter()
-        .map(|&p| {
-            let ph = &lib.phrases[p];
-            json!({
-                "id": ph.id,
-                "text": ph.text,
-                "instead_of": ph.instead_of,
-                "situations": ph.situations.iter().map(|&t| lib.tags[t].id.as_str()).collect::<Vec<_>>(),
-                "channels": ph.channels,
-            })
-        })
-        .collect();
-    json!({
-        "id": s.id,
-        "name": s.name,
-        "group": lib.groups[s.group].id,
-        "group_name": lib.groups[s.group].name,
-        "aliases": s.aliases,
-        "definition": s.definition,
-        "in_service": s.in_service,
-        "analogy": s.analogy,
-        "related": s.related.iter().map(|&r| lib.skills[r].id.as_str()).collect::<Vec<_>>(),
-        "phrases": phrases,
-    })
-}
-
 fn skills(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if json {
-        let v: Vec<Value> = (0..lib.skills.len()).map(|i| skill_json(lib, i)).collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        let v: Vec<json::SkillOut> = (0..lib.skills.len()).map(|i| json::SkillOut::new(lib, i)).collect();
+        writeln!(out, "{}", pretty(&v))?;
         return Ok(());
     }
     for (g, members) in lib.skills_by_group() {
@@ -547,21 +485,7 @@ fn write_skill(lib: &Library, ix: usize, out: &mut dyn Write) -> Result<(), CliE
 
 fn tags(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if json {
-        let v: Vec<Value> = lib
-            .tags
-            .iter()
-            .map(|t| {
-                json!({
-                    "id": t.id,
-                    "label": t.label,
-                    "group": lib.tag_groups[t.group].id,
-                    "description": t.description,
-                    "cues": t.cues,
-                    "skills": t.links.iter().map(|l| json!({"skill": lib.skills[l.skill].id, "weight": l.weight, "why": l.why})).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        writeln!(out, "{}", pretty(&json::TagOut::all(lib)))?;
         return Ok(());
     }
     for (g, group) in lib.tag_groups.iter().enumerate() {
@@ -571,44 +495,6 @@ fn tags(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> 
         }
     }
     Ok(())
-}
-
-fn recommendations_json(lib: &Library, plan: &Plan) -> Value {
-    Value::Array(
-        plan.skills
-            .iter()
-            .map(|r| {
-                let s = &lib.skills[r.skill];
-                json!({
-                    "skill": s.id,
-                    "name": s.name,
-                    "score": r.score,
-                    "why": r.why,
-                    "phrases": r.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
-                    "phrase_ids": r.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn steps_json(lib: &Library, plan: &Plan) -> Value {
-    Value::Array(
-        plan.steps
-            .iter()
-            .map(|ps| {
-                let st = &lib.steps[ps.step];
-                json!({
-                    "step": st.id,
-                    "title": st.title,
-                    "guidance": st.guidance,
-                    "from": st.from.iter().map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name)).collect::<Vec<_>>(),
-                    "skills": ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect::<Vec<_>>(),
-                    "phrases": ps.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
 }
 
 fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), CliError> {
@@ -671,7 +557,12 @@ mod tests {
         assert_eq!(parse_size("360x600"), Ok([360.0, 600.0]));
         assert_eq!(parse_size(" 1280X800 "), Ok([1280.0, 800.0]));
         assert!(parse_size("360").unwrap_err().to_string().contains("WIDTHxHEIGHT"));
-        assert!(parse_size("wide x tall").unwrap_err().to_string().contains("WIDTHxHEIGHT"));
+        assert!(
+            parse_size("wide x tall")
+                .unwrap_err()
+                .to_string()
+                .contains("WIDTHxHEIGHT")
+        );
         assert!(parse_size("10x600").unwrap_err().to_string().contains("outside"));
     }
 }

@@ -62,7 +62,11 @@ fn entries_without_id_after_a_long_prefix_no_longer_rescan_the_file() {
     assert!(l.problems.len() > 10_000, "{}", l.problems.len());
     assert!(l.problems.iter().all(|p| p.kind == ProblemKind::BadId));
     // Each problem points at its own entry (line 3 onwards), not at the list key.
-    assert_eq!((l.problems[0].line, l.problems[0].col), (3, 1), "first entry at byte {first}");
+    assert_eq!(
+        (l.problems[0].line, l.problems[0].col),
+        (3, 1),
+        "first entry at byte {first}"
+    );
     assert_eq!((l.problems[1].line, l.problems[1].col), (4, 1));
 }
 
@@ -75,7 +79,9 @@ fn values_written_with_escapes_are_located() {
     assert_eq!((p.line, p.col), (3, 16), "{p}");
     assert!(p.message.starts_with("unknown skill \"nope\""), "{p}");
     // A duplicate id written with an escape points at that id, not at the start of the list.
-    let l = with_pack("(phrases: [\n(id: \"dup\", skill: \"empathy\", text: \"a\"),\n(id: \"d\\u{75}p\", skill: \"empathy\", text: \"b\")])");
+    let l = with_pack(
+        "(phrases: [\n(id: \"dup\", skill: \"empathy\", text: \"a\"),\n(id: \"d\\u{75}p\", skill: \"empathy\", text: \"b\")])",
+    );
     assert_eq!(l.problems.len(), 1, "{:?}", l.problems);
     assert_eq!((l.problems[0].line, l.problems[0].col), (3, 6), "{}", l.problems[0]);
 }
@@ -148,7 +154,10 @@ fn a_saved_font_scale_of_infinity_or_huge_is_clamped() {
 
 fn callside() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_callside"));
-    c.env("CALLSIDE_HOME", std::env::temp_dir().join("callside-hostile-empty-home"));
+    c.env(
+        "CALLSIDE_HOME",
+        std::env::temp_dir().join("callside-hostile-empty-home"),
+    );
     c
 }
 
@@ -200,7 +209,10 @@ fn a_fifo_named_like_a_pack_never_blocks_check() {
         .expect("runs");
     let o = wait_within(child, 30, "check FIFO");
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("not a regular file"), "{o:?}");
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("not a regular file"),
+        "{o:?}"
+    );
 }
 
 // Finding 7: a huge tag weight made the skill vanish (integer overflow).
@@ -272,7 +284,10 @@ fn an_empty_callside_home_is_not_the_current_folder() {
         .output()
         .expect("runs");
     assert!(o.status.success());
-    assert!(!String::from_utf8_lossy(&o.stdout).contains("evil-skill"), "loaded ./packs");
+    assert!(
+        !String::from_utf8_lossy(&o.stdout).contains("evil-skill"),
+        "loaded ./packs"
+    );
 }
 
 // Finding 10 (content side): BOM, upper-case extension, recommend "".
@@ -289,7 +304,11 @@ fn a_pack_starting_with_a_utf8_bom_loads() {
 #[test]
 fn check_reads_a_pack_with_an_upper_case_extension() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("pack.RON"), "(phrases: [(id: \"x\", skill: \"empaty\", text: \"t\")])").expect("write");
+    std::fs::write(
+        dir.path().join("pack.RON"),
+        "(phrases: [(id: \"x\", skill: \"empaty\", text: \"t\")])",
+    )
+    .expect("write");
     let o = callside().arg("check").arg(dir.path()).output().expect("runs");
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{out}");
@@ -311,7 +330,11 @@ fn warnings_alone_do_not_fail_check() {
     let dir = tempfile::tempdir().expect("temp dir");
     let pack = dir.path().join("w.ron");
     let mut f = std::fs::File::create(&pack).expect("create");
-    writeln!(f, r#"(tags: [(id: "angry", skills: [(skill: "empathy", weight: 5000, why: "x")])])"#).expect("write");
+    writeln!(
+        f,
+        r#"(tags: [(id: "angry", skills: [(skill: "empathy", weight: 5000, why: "x")])])"#
+    )
+    .expect("write");
     let o = callside().arg("check").arg(&pack).output().expect("runs");
     let out = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(0), "{out}");

@@ -3,8 +3,8 @@
 //! keeps a `{name}`, and scores cannot overflow.
 //!
 //! Each property runs a few thousand cases (fast enough for CI). `CALLSIDE_FUZZ_CASES=N` runs N
-//! cases of each instead (the long run); every property prints its case count and slowest input
-//! (run with `--nocapture` to see them).
+//! cases in all instead, shared out like the defaults (the long run: 1000000); every property
+//! prints its case count and slowest input (run with `--nocapture` to see them).
 
 use callside::coach;
 use callside::content::{self, Loaded, Source, placeholder};
@@ -12,12 +12,21 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::time::{Duration, Instant};
 
-/// Cases for one property: `CALLSIDE_FUZZ_CASES` if set, else `default`.
+/// The default case counts of all properties below, added up.
+const DEFAULT_TOTAL: u64 = 3000 + 1000 + 4000 + 4000 + 1000;
+
+/// Cases for one property: `default`, or its share of `CALLSIDE_FUZZ_CASES` (a total over all
+/// properties, shared out like the defaults) when that is set.
 fn cases(default: u32) -> u32 {
-    std::env::var("CALLSIDE_FUZZ_CASES")
+    match std::env::var("CALLSIDE_FUZZ_CASES")
         .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+        .and_then(|v| v.parse::<u64>().ok())
+    {
+        Some(total) => u32::try_from(total * u64::from(default) / DEFAULT_TOTAL)
+            .unwrap_or(u32::MAX)
+            .max(1),
+        None => default,
+    }
 }
 
 /// Runs `check` over `cases` inputs from `strategy`, failing with the shrunk input if it fails,
@@ -71,7 +80,11 @@ fn positions_are_real(l: &Loaded, path: &str, text: &str) -> Result<(), TestCase
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = body.split('\n').collect();
     for p in l.problems.iter().filter(|p| p.path == path) {
-        prop_assert!(p.line >= 1 && p.line <= lines.len(), "{p} (file has {} lines)", lines.len());
+        prop_assert!(
+            p.line >= 1 && p.line <= lines.len(),
+            "{p} (file has {} lines)",
+            lines.len()
+        );
         let width = lines[p.line - 1].chars().count();
         prop_assert!(p.col >= 1 && p.col <= width + 1, "{p} (line has {width} chars)");
         let head = format!("{path}:{}:{}: ", p.line, p.col);
@@ -144,17 +157,20 @@ fn mutated_data() -> impl Strategy<Value = (usize, Vec<Edit>)> {
     let files = content::builtin::sources().len();
     let edit = prop_oneof![
         (any::<usize>(), 1..40usize).prop_map(|(a, n)| Edit::Delete(a, n)),
-        (any::<usize>(), prop_oneof![
-            Just("\"".to_string()),
-            Just("(".to_string()),
-            Just(")".to_string()),
-            Just(",".to_string()),
-            Just("{".to_string()),
-            Just("\\u{6f}".to_string()),
-            Just("\u{feff}".to_string()),
-            Just("weight: 2147483647".to_string()),
-            any::<String>(),
-        ])
+        (
+            any::<usize>(),
+            prop_oneof![
+                Just("\"".to_string()),
+                Just("(".to_string()),
+                Just(")".to_string()),
+                Just(",".to_string()),
+                Just("{".to_string()),
+                Just("\\u{6f}".to_string()),
+                Just("\u{feff}".to_string()),
+                Just("weight: 2147483647".to_string()),
+                any::<String>(),
+            ]
+        )
             .prop_map(|(a, s)| Edit::Insert(a, s)),
         (any::<usize>(), 1..200usize).prop_map(|(a, n)| Edit::Duplicate(a, n)),
     ];
@@ -264,16 +280,20 @@ fn arbitrary_unicode_never_panics_the_placeholder_code() {
 #[test]
 fn extreme_weights_saturate_and_never_drop_a_skill() {
     let weights = prop::collection::vec(any::<i32>(), 1..8);
-    run("extreme_weights", 2000, weights, |ws| {
+    run("extreme_weights", 1000, weights, |ws| {
         let mut tags = String::new();
         let mut rules = String::new();
         for (i, w) in ws.iter().enumerate() {
             tags.push_str(&format!(
                 "(id: \"t{i}\", label: \"T{i}\", group: \"feeling\", skills: [(skill: \"empathy\", weight: {w}, why: \"w\"), (skill: \"patience\", weight: 2147483647, why: \"p\")]),"
             ));
-            rules.push_str(&format!("(id: \"r{i}\", when: [\"t{i}\"], adjust: [(skill: \"patience\", by: {w}, why: \"r\")]),"));
+            rules.push_str(&format!(
+                "(id: \"r{i}\", when: [\"t{i}\"], adjust: [(skill: \"patience\", by: {w}, why: \"r\")]),"
+            ));
         }
+        // Skills and situations are all this needs (faster than the whole library).
         let mut sources = content::builtin::sources();
+        sources.truncate(2);
         sources.push(Source {
             path: "pack.ron".into(),
             text: format!("(tags: [{tags}], rules: [{rules}])"),
@@ -288,10 +308,17 @@ fn extreme_weights_saturate_and_never_drop_a_skill() {
         // Patience gets +100 per tag and (clamped) `by` per rule: positive unless the rules
         // pull it down by more.
         if 100 * ws.len() as i64 + total > 0 {
-            prop_assert!(plan.skills.iter().any(|r| Some(r.skill) == patience), "patience vanished: {ws:?}");
+            prop_assert!(
+                plan.skills.iter().any(|r| Some(r.skill) == patience),
+                "patience vanished: {ws:?}"
+            );
         }
         for r in &plan.skills {
-            prop_assert!(r.score.abs() <= 1000 * (ws.len() as i32 + 10), "score {} out of range", r.score);
+            prop_assert!(
+                r.score.abs() <= 1000 * (ws.len() as i32 + 10),
+                "score {} out of range",
+                r.score
+            );
         }
         Ok(())
     });

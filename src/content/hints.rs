@@ -47,7 +47,12 @@ pub struct Hints {
 
 impl Hints {
     /// The known id closest to `unknown` in `known` (a likely typo), if any.
-    pub fn nearest<'k>(&mut self, ids: Ids, unknown: &str, known: impl ExactSizeIterator<Item = &'k str>) -> Option<String> {
+    pub fn nearest<'k>(
+        &mut self,
+        ids: Ids,
+        unknown: &str,
+        known: impl ExactSizeIterator<Item = &'k str>,
+    ) -> Option<String> {
         if let Some(hit) = self.memo.get(&(ids, unknown.to_string())) {
             return hit.clone();
         }
@@ -59,7 +64,10 @@ impl Hints {
         let found = if size <= EXHAUSTIVE {
             crate::text::nearest(unknown, known).map(str::to_string)
         } else {
-            let sorted = self.sorted.entry(ids).or_insert_with(|| Sorted { size: 0, by_len: HashMap::new() });
+            let sorted = self.sorted.entry(ids).or_insert_with(|| Sorted {
+                size: 0,
+                by_len: HashMap::new(),
+            });
             if sorted.size != size {
                 *sorted = Sorted::new(known, size);
             }
@@ -111,7 +119,10 @@ mod tests {
     fn small_sets_get_the_best_suggestion() {
         let mut h = Hints::default();
         let known = ["empathy", "patience", "humor"];
-        assert_eq!(h.nearest(Ids::Skills, "empaty", known.iter().copied()), Some("empathy".into()));
+        assert_eq!(
+            h.nearest(Ids::Skills, "empaty", known.iter().copied()),
+            Some("empathy".into())
+        );
         assert_eq!(h.nearest(Ids::Skills, "zzzzzz", known.iter().copied()), None);
     }
 
@@ -121,7 +132,10 @@ mod tests {
         let mut h = Hints::default();
         let near = h.nearest(Ids::Skills, "skill-1234x", known.iter().map(String::as_str));
         assert!(near.as_deref().is_some_and(|n| n.starts_with("skill-123")), "{near:?}");
-        assert_eq!(h.nearest(Ids::Skills, "qqqqqqqqqqq", known.iter().map(String::as_str)), None);
+        assert_eq!(
+            h.nearest(Ids::Skills, "qqqqqqqqqqq", known.iter().map(String::as_str)),
+            None
+        );
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! part. A file that is not RON is skipped whole; a bad entry or reference is skipped alone.
 
 use super::hints::{Hints, Ids};
+use super::locate::Locator;
 use super::model::*;
 use super::placeholder;
-use super::problem::{Locator, Problem, ProblemKind, Severity};
+use super::problem::{Problem, ProblemKind, Severity};
 use super::raw::*;
 use crate::text::is_valid_id;
 use std::collections::{HashMap, HashSet};
@@ -65,7 +66,9 @@ fn is_ron(p: &Path) -> bool {
 pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
-    let at_start = |p: &Path, e: ReadError| Problem::error(p.display().to_string(), (1, 1), ProblemKind::Unreadable, e.to_string());
+    let at_start = |p: &Path, e: ReadError| {
+        Problem::error(p.display().to_string(), (1, 1), ProblemKind::Unreadable, e.to_string())
+    };
     let files: Vec<std::path::PathBuf> = if path.is_dir() {
         match std::fs::read_dir(path) {
             Ok(entries) => {
@@ -252,8 +255,14 @@ pub fn load(sources: &[Source]) -> Loaded {
             .map(|c| crate::text::words(c).into_iter().map(|w| w.norm).collect())
             .collect();
     }
-    let order: HashMap<&str, usize> = sources.iter().enumerate().rev().map(|(i, s)| (s.path.as_str(), i)).collect();
-    ld.problems.sort_by_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
+    let order: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.path.as_str(), i))
+        .collect();
+    ld.problems
+        .sort_by_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
     Loaded {
         library: ld.lib,
         problems: ld.problems,
@@ -314,7 +323,11 @@ impl<'a> Loader<'a> {
     /// Checks an id's form and uniqueness; records where it was defined.
     fn claim_id(&mut self, kind: &'static str, id: &str, at: At) -> bool {
         if id.trim().is_empty() {
-            self.report_as(at, ProblemKind::BadId, format!("{kind} without an id: add `id: \"some-name\"`"));
+            self.report_as(
+                at,
+                ProblemKind::BadId,
+                format!("{kind} without an id: add `id: \"some-name\"`"),
+            );
             return false;
         }
         if !is_valid_id(id) {
@@ -358,11 +371,19 @@ impl<'a> Loader<'a> {
     /// close (bounded work, see [`Hints`]).
     fn unknown(&mut self, at: At, kind: &str, value: &str, ids: Ids) {
         let near = match ids {
-            Ids::Skills => self.hints.nearest(ids, value, self.lib.skill_ix.keys().map(String::as_str)),
-            Ids::Tags => self.hints.nearest(ids, value, self.lib.tag_ix.keys().map(String::as_str)),
+            Ids::Skills => self
+                .hints
+                .nearest(ids, value, self.lib.skill_ix.keys().map(String::as_str)),
+            Ids::Tags => self
+                .hints
+                .nearest(ids, value, self.lib.tag_ix.keys().map(String::as_str)),
             Ids::Groups => self.hints.nearest(ids, value, self.group_ix.keys().map(String::as_str)),
-            Ids::TagGroups => self.hints.nearest(ids, value, self.tag_group_ix.keys().map(String::as_str)),
-            Ids::Frameworks => self.hints.nearest(ids, value, self.framework_ix.keys().map(String::as_str)),
+            Ids::TagGroups => self
+                .hints
+                .nearest(ids, value, self.tag_group_ix.keys().map(String::as_str)),
+            Ids::Frameworks => self
+                .hints
+                .nearest(ids, value, self.framework_ix.keys().map(String::as_str)),
             Ids::Channels => self.hints.nearest(ids, value, Channel::ALL.iter().map(|c| c.id())),
         };
         let hint = near.map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();

@@ -3,6 +3,7 @@
 pub mod builtin;
 mod hints;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod placeholder;
 pub mod problem;

@@ -140,7 +140,14 @@ mod tests {
 
     #[test]
     fn saved_settings_are_clamped_to_sane_ranges() {
-        for (saved, want) in [(f32::INFINITY, 1.0), (f32::NAN, 1.0), (1e30, 3.0), (1000.0, 3.0), (-5.0, 0.7), (1.5, 1.5)] {
+        for (saved, want) in [
+            (f32::INFINITY, 1.0),
+            (f32::NAN, 1.0),
+            (1e30, 3.0),
+            (1000.0, 3.0),
+            (-5.0, 0.7),
+            (1.5, 1.5),
+        ] {
             let s = Settings {
                 font_scale: saved,
                 ..Settings::default()
