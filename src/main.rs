@@ -42,16 +42,19 @@ fn main() -> ExitCode {
             }
         };
     };
-    let mut out = PipeGuard::new(std::io::stdout().lock());
+    // Buffered (a `check` can print 100,000 lines), and a closed pipe ends output quietly.
+    let mut out = PipeGuard::new(std::io::BufWriter::new(std::io::stdout().lock()));
     let mut err = PipeGuard::new(std::io::stderr().lock());
-    match cli::run(
+    let result = cli::run(
         command,
         &packs,
         Io {
             out: &mut out,
             err: &mut err,
         },
-    ) {
+    )
+    .and_then(|code| out.flush().map(|()| code).map_err(cli::CliError::from));
+    match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {
             let _ = writeln!(err, "callside: {e}");

@@ -262,7 +262,7 @@ pub fn load(sources: &[Source]) -> Loaded {
         .map(|(i, s)| (s.path.as_str(), i))
         .collect();
     ld.problems
-        .sort_by_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
+        .sort_by_cached_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
     Loaded {
         library: ld.lib,
         problems: ld.problems,

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// Lines longer than this get extra column checkpoints, so finding a column never counts more
 /// than this many bytes.
-const CHECKPOINT_BYTES: usize = 1024;
+const CHECKPOINT_BYTES: usize = 256;
 
 /// One element of a top-level list (`skills: [ (…), (…) ]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
