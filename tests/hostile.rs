@@ -7,6 +7,7 @@
 mod common;
 
 use callside::coach;
+use callside::content::load::MAX_PROBLEMS_PER_FILE;
 use callside::content::{self, Loaded, ProblemKind, Severity, Source};
 use common::hostile_packs as packs;
 use std::io::Write;
@@ -31,6 +32,24 @@ fn with_pack(text: &str) -> Loaded {
         text: text.to_string(),
     });
     content::load(&sources)
+}
+
+/// Problems found in all: those listed plus the "N more problem(s)" each file's last line counts.
+fn total(l: &Loaded) -> usize {
+    l.problems.len() - hidden_notes(l).len() + hidden_notes(l).iter().map(|(n, _)| n).sum::<usize>()
+}
+
+/// The "N more problem(s) … not listed" lines: (N, the problem).
+fn hidden_notes(l: &Loaded) -> Vec<(usize, &content::Problem)> {
+    l.problems
+        .iter()
+        .filter_map(|p| {
+            let n = p.message.strip_suffix(&format!(
+                " more problem(s) in this file from here on, not listed: only the first {MAX_PROBLEMS_PER_FILE} are"
+            ));
+            n.and_then(|n| n.parse().ok()).map(|n| (n, p))
+        })
+        .collect()
 }
 
 /// Loads a generated pack on top of the built-in library, failing if it hangs; every problem
@@ -59,8 +78,17 @@ fn entries_without_id_after_a_long_prefix_no_longer_rescan_the_file() {
     let text = packs::no_ids_after_long_prefix();
     let first = text.find("(skill").unwrap_or(0);
     let l = load_hostile("no_ids_after_long_prefix", text);
-    assert!(l.problems.len() > 10_000, "{}", l.problems.len());
-    assert!(l.problems.iter().all(|p| p.kind == ProblemKind::BadId));
+    assert!(total(&l) > 10_000, "{}", total(&l));
+    assert_eq!(
+        l.problems.len(),
+        MAX_PROBLEMS_PER_FILE + 1,
+        "the rest are counted, not listed"
+    );
+    assert!(
+        l.problems
+            .iter()
+            .all(|p| p.kind == ProblemKind::BadId || p.message.contains("more problem"))
+    );
     // Each problem points at its own entry (line 3 onwards), not at the list key.
     assert_eq!(
         (l.problems[0].line, l.problems[0].col),
@@ -73,7 +101,7 @@ fn entries_without_id_after_a_long_prefix_no_longer_rescan_the_file() {
 #[test]
 fn values_written_with_escapes_are_located() {
     let l = load_hostile("escaped_unknown_values", packs::escaped_unknown_values());
-    assert!(l.problems.len() > 10_000);
+    assert!(total(&l) > 10_000, "{}", total(&l));
     let p = &l.problems[1];
     // Line 3 is `(id:"p1",skill:"n\u{6f}pe",text:"x"),`: the value's quote is column 16.
     assert_eq!((p.line, p.col), (3, 16), "{p}");
@@ -89,9 +117,14 @@ fn values_written_with_escapes_are_located() {
 #[test]
 fn a_one_line_pack_of_many_entries_gets_columns_without_recounting() {
     let l = load_hostile("one_line_of_entries", packs::one_line_of_entries());
-    assert!(l.problems.len() > 60_000, "{}", l.problems.len());
-    let last = l.problems.last().map(|p| (p.line, p.col));
-    assert!(last.is_some_and(|(line, col)| line == 1 && col > 900_000), "{last:?}");
+    assert!(total(&l) > 60_000, "{}", total(&l));
+    // Listed problems and the "more" line all have their own column on the one line.
+    let notes = hidden_notes(&l);
+    assert_eq!(notes.len(), 1);
+    let p = notes[0].1;
+    assert!(p.line == 1 && p.col > 1000, "{p}");
+    let cols: Vec<usize> = l.problems.iter().map(|p| p.col).collect();
+    assert!(cols.windows(2).all(|w| w[0] <= w[1]) && cols[0] < cols[cols.len() - 1]);
 }
 
 #[test]
@@ -115,7 +148,7 @@ fn unknown_references_against_a_big_library_do_not_clone_and_compare_everything(
         .iter()
         .filter(|p| p.kind == ProblemKind::UnknownReference)
         .collect();
-    assert!(unknown.len() > 20_000, "{}", unknown.len());
+    assert!(total(&l) > 20_000, "{}", total(&l));
     // The first ones still get a useful suggestion.
     assert!(
         unknown[0].message.contains("(did you mean \"skill-00000\"?)"),

@@ -161,6 +161,19 @@ struct At {
     end: usize,
 }
 
+/// Most problems listed per file; past that they are only counted (one line says how many
+/// more), so a file with a problem on every line cannot flood the window or the terminal.
+pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
+
+/// Problems of one file past [`MAX_PROBLEMS_PER_FILE`].
+#[derive(Debug, Clone, Default)]
+struct Hidden {
+    listed: usize,
+    more: usize,
+    errors: bool,
+    first: Option<usize>,
+}
+
 /// The documented range of a tag link's `weight` and a rule's `by`; values outside are clamped
 /// (with a warning), so one huge number cannot overflow a sum or push every other skill out.
 pub const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -100..=100;
@@ -181,6 +194,8 @@ struct Loader<'a> {
     seen: HashMap<(usize, String), usize>,
     /// "Did you mean" for unknown references, with bounded work.
     hints: Hints,
+    /// Per source, problems listed and those only counted.
+    hidden: Vec<Hidden>,
     /// Aliases and cues already on a skill or tag that packs extend (no quadratic `contains`).
     alias_sets: HashMap<usize, HashSet<String>>,
     cue_sets: HashMap<usize, HashSet<String>>,
@@ -203,6 +218,7 @@ pub fn load(sources: &[Source]) -> Loaded {
         defined_at: HashMap::new(),
         seen: HashMap::new(),
         hints: Hints::default(),
+        hidden: vec![Hidden::default(); sources.len()],
         alias_sets: HashMap::new(),
         cue_sets: HashMap::new(),
         related_pairs: HashSet::new(),
@@ -261,6 +277,24 @@ pub fn load(sources: &[Source]) -> Loaded {
         .rev()
         .map(|(i, s)| (s.path.as_str(), i))
         .collect();
+    for (src, h) in ld.hidden.iter().enumerate() {
+        if h.more > 0 {
+            let pos = ld.locators[src].line_col(h.first.unwrap_or(0));
+            let mut p = Problem::error(
+                sources[src].path.clone(),
+                pos,
+                ProblemKind::Invalid,
+                format!(
+                    "{} more problem(s) in this file from here on, not listed: only the first {MAX_PROBLEMS_PER_FILE} are",
+                    h.more
+                ),
+            );
+            if !h.errors {
+                p.severity = Severity::Warning;
+            }
+            ld.problems.push(p);
+        }
+    }
     ld.problems
         .sort_by_cached_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
     Loaded {
@@ -272,17 +306,28 @@ pub fn load(sources: &[Source]) -> Loaded {
 impl<'a> Loader<'a> {
     /// Records an error of a given kind at `at`.
     fn report_as(&mut self, at: At, kind: ProblemKind, message: String) {
-        let pos = self.locators[at.src].line_col(at.offset);
-        self.problems
-            .push(Problem::error(self.sources[at.src].path.clone(), pos, kind, message));
+        self.push(at, kind, Severity::Error, message);
     }
 
     /// Records a warning: the entry loaded, adjusted.
     fn warn(&mut self, at: At, kind: ProblemKind, message: String) {
-        self.report_as(at, kind, message);
-        if let Some(p) = self.problems.last_mut() {
-            p.severity = Severity::Warning;
+        self.push(at, kind, Severity::Warning, message);
+    }
+
+    /// Records a problem, or past [`MAX_PROBLEMS_PER_FILE`] in its file only counts it.
+    fn push(&mut self, at: At, kind: ProblemKind, severity: Severity, message: String) {
+        let hidden = &mut self.hidden[at.src];
+        if hidden.listed >= MAX_PROBLEMS_PER_FILE {
+            hidden.more += 1;
+            hidden.errors |= severity == Severity::Error;
+            hidden.first.get_or_insert(at.offset);
+            return;
         }
+        hidden.listed += 1;
+        let pos = self.locators[at.src].line_col(at.offset);
+        let mut p = Problem::error(self.sources[at.src].path.clone(), pos, kind, message);
+        p.severity = severity;
+        self.problems.push(p);
     }
 
     fn where_is(&self, at: At) -> String {
