@@ -60,15 +60,13 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
 /// What is wrong with the braces in a phrase text, if anything.
 pub fn check(text: &str) -> Option<PlaceholderError> {
     let mut good = spans(text).into_iter().peekable();
-    let mut chars = 0usize;
-    for (i, c) in text.char_indices() {
+    for (n, (i, c)) in text.char_indices().enumerate() {
         while good.peek().is_some_and(|&(_, e)| e <= i) {
             good.next();
         }
-        chars += 1;
         let inside = good.peek().is_some_and(|&(s, _)| s <= i);
         if (c == '{' || c == '}') && !inside {
-            return Some(PlaceholderError::StrayBrace { at: chars });
+            return Some(PlaceholderError::StrayBrace { at: n + 1 });
         }
     }
     None
