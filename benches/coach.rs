@@ -1,8 +1,9 @@
 //! The tough-call helper's speed: recommending a plan for common situations, and suggesting tags
-//! from a customer's message. Both run on every click or keystroke in the window.
+//! from a customer's message. Both run on every click or keystroke in the window; and checking
+//! a plan against the plan rules.
 //! Target: well under a millisecond each.
 
-use callside::coach::{parse_tags, recommend, suggest_tags};
+use callside::coach::{check_plan, parse_tags, recommend, suggest_tags};
 use callside::content::{self, Library};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -15,6 +16,8 @@ const SITUATIONS: &[&[&str]] = &[
     &["abusive", "phone"],
     &["angry", "company-error", "repeat-contact", "chat"],
     &["joking", "product-question"],
+    &["angry", "policy-limit", "refund-request"],
+    &["public-social-media", "complaint", "sensitive-data"],
 ];
 
 /// Messages of the kind reps paste, short to long.
@@ -37,6 +40,16 @@ fn bench(c: &mut Criterion) {
         let ix = parse_tags(&lib, tags).expect("known tags");
         g.bench_with_input(BenchmarkId::from_parameter(tags.join("+")), &ix, |b, ix| {
             b.iter(|| black_box(recommend(&lib, black_box(ix))))
+        });
+    }
+    g.finish();
+
+    // The plan rules checked over a whole plan (what the invariant test runs per combination).
+    let mut g = c.benchmark_group("check-plan");
+    for tags in SITUATIONS {
+        let plan = recommend(&lib, &parse_tags(&lib, tags).expect("known tags"));
+        g.bench_with_input(BenchmarkId::from_parameter(tags.join("+")), &plan, |b, plan| {
+            b.iter(|| black_box(check_plan(&lib, black_box(plan))))
         });
     }
     g.finish();

@@ -21,6 +21,22 @@ const QUERIES: &[&str] = &[
     "lisening",
 ];
 
+/// Queries in a rep's own words (the examples).
+const EVERYDAY: &[&str] = &[
+    "escalate to manager",
+    "late parcel",
+    "deescalate",
+    "bereavement",
+    "double charged",
+    "irate",
+    "angry customer",
+    "upset customer",
+    "can't help",
+    "wait time",
+    "compensation",
+    "hang up",
+];
+
 /// A small deterministic random generator (no extra dependency for a benchmark).
 struct Lcg(u64);
 impl Lcg {
@@ -136,6 +152,32 @@ fn bench(c: &mut Criterion) {
                     black_box(hits);
                 }
             })
+        });
+    }
+    g.finish();
+
+    // The everyday-language queries, and a 10,000-character paste (capped, so it costs
+    // no more than a long query), on each library.
+    let everyday: Vec<&str> = EVERYDAY.to_vec();
+    let long = "where is my parcel it was due on monday and nobody answers ".repeat(170);
+    let long = &long[..10_000];
+    let mut g = c.benchmark_group("search-worst");
+    for (name, lib) in &libs {
+        if *name == "100k" {
+            g.sample_size(10);
+        }
+        let index = Index::new(lib);
+        g.throughput(Throughput::Elements(everyday.len() as u64));
+        g.bench_with_input(BenchmarkId::new("everyday-words", name), &index, |b, index| {
+            b.iter(|| {
+                for q in &everyday {
+                    black_box(index.search(black_box(q), 60));
+                }
+            })
+        });
+        g.throughput(Throughput::Elements(1));
+        g.bench_with_input(BenchmarkId::new("query-10000-chars", name), &index, |b, index| {
+            b.iter(|| black_box(index.search(black_box(long), 60)))
         });
     }
     g.finish();

@@ -1,5 +1,6 @@
-//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`. With no
-//! subcommand the binary opens the window instead (see `main.rs`).
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags|today|review`,
+//! and over the rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the
+//! binary opens the window instead (see `main.rs`).
 //!
 //! Exit codes: 0 ok, 1 problems found (`check`), 2 usage (bad arguments, unknown ids, unreadable
 //! input, output that cannot be written). A closed pipe is not an error: output stops quietly
@@ -7,12 +8,14 @@
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
-use crate::search::{DocRef, Index};
+use crate::search::{DocRef, Index, MAX_QUERY_CHARS};
 use crate::text::did_you_mean;
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
+mod data;
+mod huddle;
 mod json;
 
 /// Command-line arguments.
@@ -26,6 +29,13 @@ pub struct Cli {
     /// Extra content pack (a .ron file or a folder of them); repeat for more.
     #[arg(long = "pack", value_name = "PATH", global = true)]
     pub packs: Vec<PathBuf>,
+    /// The team's shared pack folder (a synced or network drive); the window watches it.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub team_folder: Option<PathBuf>,
+    /// Look at the team folder every 2 s instead of waiting for change events (network drives
+    /// that send none; detected for NFS/SMB mounts).
+    #[arg(long)]
+    pub poll: bool,
     /// Open the window with this search filled in.
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
@@ -35,9 +45,28 @@ pub struct Cli {
     /// Open the window on the tough-call helper with these tags (comma-separated ids).
     #[arg(long, value_name = "TAGS")]
     pub tough_call: Option<String>,
+    /// Open the window with the form for a new card of your own.
+    #[arg(long)]
+    pub new_card: bool,
+    /// Open the window with these cards (comma-separated ids) in the reply tray.
+    #[arg(long, value_name = "IDS")]
+    pub reply: Option<String>,
     /// Open the window at this size in points, e.g. 360x600 (a narrow side window).
     #[arg(long, value_name = "WIDTHxHEIGHT", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Open the window in this colour scheme: light, dark or system (saved as the setting).
+    #[arg(long, value_name = "SCHEME", value_parser = ["light", "dark", "system"])]
+    pub theme: Option<String>,
+    /// Bring the open window to the front (or open one); bind this to a desktop shortcut where
+    /// the summon key cannot be grabbed (Wayland).
+    #[arg(long)]
+    pub show: bool,
+    /// Open the window on the huddle presentation (the skill of the day).
+    #[arg(long)]
+    pub huddle: bool,
+    /// Open the window on the daily flashcard review.
+    #[arg(long, conflicts_with = "huddle")]
+    pub review: bool,
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -134,6 +163,48 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List your favorites, recently copied and most used this week (from your data folder).
+    Favorites {
+        /// Star this skill or card id first (repeat for more; each is its own write).
+        #[arg(long, value_name = "ID")]
+        add: Vec<String>,
+        /// Unstar this id first (repeat for more).
+        #[arg(long, value_name = "ID")]
+        remove: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export your own cards as a pack a team lead can put in the team folder.
+    Export {
+        /// Export your own cards (required: the only kind of export).
+        #[arg(long, required = true)]
+        mine: bool,
+        /// Write the pack to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The skill of the day (the same for everyone on the team), for a huddle or a team chat.
+    Today {
+        /// Print JSON.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// Print Markdown, for posting into a team chat.
+        #[arg(long)]
+        markdown: bool,
+        /// Another date (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = huddle::parse_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Your daily flashcard review: progress (the review itself is in the window: --review).
+    Review {
+        /// Print progress: due today, streak, retention, reviews per day.
+        #[arg(long)]
+        stats: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Where the CLI writes.
@@ -186,6 +257,11 @@ pub enum CliError {
 }
 
 impl CliError {
+    /// A usage error with this message (bad arguments, data that cannot be used).
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError::Usage(message.into())
+    }
+
     /// The exit code for this failure.
     pub fn code(&self) -> i32 {
         EXIT_USAGE
@@ -269,16 +345,21 @@ pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
 
 /// Runs one subcommand. `packs` are all pack paths (flags and the user's folder).
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
-    let command = match command {
-        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, io.out),
-        other => other,
-    };
-    let lib = load_library(packs, io.err);
-    let out = io.out;
+    let Io { out, err } = io;
+    // Check, favorites and export do not need the merged library; every other command loads it
+    // first (its pack problems go to `err` as warnings).
     match command {
-        Command::Search { query, limit, json } => search(&lib, &query.join(" "), limit, json, out)?,
-        Command::Skills { json } => skills(&lib, json, out)?,
+        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, out),
+        Command::Favorites { add, remove, json } => {
+            return data::favorites(packs, &add, &remove, json, Io { out, err });
+        }
+        Command::Export { out: file, .. } => return data::export_mine(file.as_deref(), Io { out, err }),
+        Command::Search { query, limit, json } => {
+            search(&load_library(packs, err), &query.join(" "), limit, json, out)?
+        }
+        Command::Skills { json } => skills(&load_library(packs, err), json, out)?,
         Command::Show { id, json } => {
+            let lib = load_library(packs, err);
             let Some(ix) = lib.skill_index(&id) else {
                 let hint = did_you_mean(&id, lib.skills.iter().map(|s| s.id.as_str()));
                 return Err(CliError::UnknownSkill { id, hint });
@@ -289,8 +370,9 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 write_skill(&lib, ix, out)?;
             }
         }
-        Command::Tags { json } => tags(&lib, json, out)?,
+        Command::Tags { json } => tags(&load_library(packs, err), json, out)?,
         Command::Recommend { tags, json, steps } => {
+            let lib = load_library(packs, err);
             let tags: Vec<String> = tags
                 .iter()
                 .flat_map(|t| t.split(','))
@@ -314,12 +396,13 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
             }
         }
         Command::SuggestTags { message, json } => {
+            let lib = load_library(packs, err);
             let mut text = message.join(" ");
             if text == "-" {
                 let (read, cut) = read_capped_text(std::io::stdin().lock())?;
                 if cut {
                     let _ = writeln!(
-                        io.err,
+                        err,
                         "warning: standard input is over {MAX_STDIN_BYTES} bytes; only the first {MAX_STDIN_BYTES} are read"
                     );
                 }
@@ -337,7 +420,16 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
                 }
             }
         }
-        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, out),
+        Command::Today { json, markdown, date } => {
+            let lib = load_library(packs, err);
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            huddle::today(&lib, date, json, markdown, out)?
+        }
+        Command::Review { stats: _, json } => {
+            let lib = load_library(packs, err);
+            let db = crate::store::data_dir().map(|d| d.join(crate::store::DB_FILE));
+            huddle::review_stats(&lib, db.as_deref(), chrono::Local::now().fixed_offset(), json, out)?
+        }
     }
     Ok(EXIT_OK)
 }
@@ -415,15 +507,27 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
         return Err(CliError::Usage("--limit must be at least 1".into()));
     }
     let index = Index::new(lib);
+    let (_, capped) = crate::text::cap_chars(query, MAX_QUERY_CHARS);
     let hits = index.search(query, limit);
     if json {
         writeln!(out, "{}", pretty(&json::hits(lib, &hits)))?;
         return Ok(());
     }
+    if capped {
+        writeln!(
+            out,
+            "(only the first {MAX_QUERY_CHARS} characters of the query are searched)"
+        )?;
+    }
     if hits.is_empty() {
         writeln!(out, "Nothing found for \"{query}\". Try fewer or different words.")?;
     }
+    let mut said_partial = false;
     for h in &hits {
+        if !h.all_words && !said_partial {
+            said_partial = true;
+            writeln!(out, "-- no card has every word; closest matches --")?;
+        }
         match h.target {
             DocRef::Skill(s) => {
                 let sk = &lib.skills[s];
@@ -435,6 +539,14 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
                 if let Some(i) = &ph.instead_of {
                     writeln!(out, "        instead of: \"{i}\"")?;
                 }
+            }
+            DocRef::Tag(t) => {
+                let tag = &lib.tags[t];
+                writeln!(
+                    out,
+                    "[situation] {} ({})  -> callside recommend {}\n        {}",
+                    tag.label, tag.id, tag.id, tag.description
+                )?;
             }
         }
     }
@@ -513,7 +625,7 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
             writeln!(out, "     why: {w}")?;
         }
         for &p in &r.phrases {
-            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+            write_plan_card(lib, plan, p, out)?;
         }
     }
     if plan.skills.len() > 6 {
@@ -542,9 +654,16 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
         )?;
         writeln!(out, "     {}", st.guidance)?;
         for &p in &ps.phrases {
-            writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+            write_plan_card(lib, plan, p, out)?;
         }
     }
+    Ok(())
+}
+
+/// A plan card as text: what to say and, under it, why it was chosen.
+fn write_plan_card(lib: &Library, plan: &Plan, p: usize, out: &mut dyn Write) -> Result<(), CliError> {
+    writeln!(out, "     say: \"{}\"", lib.phrases[p].text)?;
+    writeln!(out, "          ({})", coach::card_reason(lib, &plan.tags, p).text(lib))?;
     Ok(())
 }
 

@@ -6,7 +6,12 @@
 pub mod cli;
 pub mod coach;
 pub mod content;
+pub mod huddle;
+pub mod instance;
+pub mod live;
+pub mod review;
 pub mod search;
 pub mod store;
+pub mod summon;
 pub mod text;
 pub mod ui;

@@ -1,37 +1,58 @@
 //! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
 
 use callside::cli::{self, Cli, Io, PipeGuard};
+use callside::store::data_dir;
 use clap::Parser;
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Where the user's data lives: `$CALLSIDE_HOME` if set and not empty (an empty one must not
-/// mean the current folder), else the platform's data folder.
-fn data_dir() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CALLSIDE_HOME").filter(|h| !h.is_empty()) {
-        return Some(PathBuf::from(home));
-    }
-    directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
-}
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     let data = data_dir();
     let mut packs = Vec::new();
-    if let Some(team) = data.as_ref().map(|d| d.join("packs")).filter(|p| p.is_dir()) {
-        packs.push(team);
+    if let Some(personal) = data.as_ref().map(|d| d.join("packs")) {
+        // The window watches it, so it exists from the first start (a rep drops packs in).
+        if args.command.is_none() {
+            let _ = std::fs::create_dir_all(&personal);
+        }
+        if personal.is_dir() {
+            packs.push(personal);
+        }
     }
     packs.extend(args.packs.iter().cloned());
 
     let Some(command) = args.command else {
+        // One window: if one is open, hand it this request and stop here.
+        let request = callside::instance::Request {
+            query: args.query.clone(),
+            skill: args.skill.clone(),
+            tough_call: args.tough_call.clone(),
+        };
+        if let Some(dir) = &data
+            && callside::instance::send(&callside::instance::socket_path(dir), &request).is_ok()
+        {
+            let _ = writeln!(std::io::stderr(), "callside: handed to the open window");
+            return ExitCode::SUCCESS;
+        }
+        let theme = args.theme.as_deref().map(|t| match t {
+            "light" => callside::ui::settings::ThemeChoice::Light,
+            "dark" => callside::ui::settings::ThemeChoice::Dark,
+            _ => callside::ui::settings::ThemeChoice::System,
+        });
         let start = callside::ui::StartOptions {
             query: args.query,
             skill: args.skill,
             tough_call: args.tough_call,
             size: args.size,
+            theme,
+            new_card: args.new_card,
+            reply: args.reply,
             packs,
+            team_folder: args.team_folder,
+            poll: args.poll,
             data_dir: data,
+            huddle: args.huddle,
+            review: args.review,
         };
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,
@@ -42,6 +63,9 @@ fn main() -> ExitCode {
             }
         };
     };
+    if let Some(team) = args.team_folder {
+        packs.push(team);
+    }
     // Buffered (a `check` can print 100,000 lines), and a closed pipe ends output quietly.
     let mut out = PipeGuard::new(std::io::BufWriter::new(std::io::stdout().lock()));
     let mut err = PipeGuard::new(std::io::stderr().lock());

@@ -196,13 +196,50 @@ pub fn char_indices_to_byte_ranges(word_text: &str, char_idx: &[usize]) -> Vec<R
     out
 }
 
-/// Converts byte ranges in `text` into character ranges (for consumers outside Rust).
+/// Converts byte ranges in `text` into character ranges (for consumers outside Rust). One pass
+/// over the text whatever the number of ranges (a 600 KB card with many matches stays linear).
 pub fn byte_to_char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
-    let char_at = |b: usize| {
-        text.get(..b)
-            .map_or_else(|| text.chars().count(), |t| t.chars().count())
-    };
-    ranges.iter().map(|r| char_at(r.start)..char_at(r.end)).collect()
+    let mut offsets: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut chars_at: Vec<usize> = Vec::with_capacity(offsets.len());
+    let (mut chars, mut byte) = (0usize, 0usize);
+    let mut it = text.char_indices();
+    for &b in &offsets {
+        while byte < b.min(text.len()) {
+            match it.next() {
+                Some((_, c)) => {
+                    byte += c.len_utf8();
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        chars_at.push(chars);
+    }
+    let at = |b: usize| offsets.binary_search(&b).map_or(chars, |i| chars_at[i]);
+    ranges.iter().map(|r| at(r.start)..at(r.end)).collect()
+}
+
+/// The text up to its first `max` characters, and whether anything was cut off. Queries and
+/// pasted messages are capped so a huge paste costs no more than a long one.
+pub fn cap_chars(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((b, _)) => (&text[..b], true),
+        None => (text, false),
+    }
+}
+
+/// The Snowball English stem of a normalised word ("charged", "charging" → "charg"), so that
+/// word forms meet. Words under four letters, or with digits or non-ASCII letters, are kept as
+/// they are ("ups" is not "up").
+pub fn stem(word: &str) -> String {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> =
+        std::sync::LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return word.to_string();
+    }
+    STEMMER.stem(word).into_owned()
 }
 
 /// The sentence of `text` holding the first of `ranges` (byte ranges), with the ranges that fall
@@ -230,6 +267,21 @@ pub fn snippet(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>
         .map(|r| r.start - start..r.end - start)
         .collect();
     (text[start..end].to_string(), kept)
+}
+
+/// The item of a comma-separated list (cue words, everyday words) holding the most of `ranges`
+/// (the first such): shows which of a tag's words matched ("double charged", not "charged twice").
+pub fn list_item<'a>(text: &'a str, ranges: &[Range<usize>]) -> &'a str {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut start = 0;
+    for end in text.match_indices(',').map(|(i, _)| i).chain([text.len()]) {
+        let n = ranges.iter().filter(|r| r.start >= start && r.end <= end).count();
+        if n > 0 && best.is_none_or(|b| n > b.0) {
+            best = Some((n, start, end));
+        }
+        start = end + 1;
+    }
+    best.and_then(|(_, s, e)| text.get(s..e)).map_or("", str::trim)
 }
 
 /// True if a string is a valid id: lowercase ASCII letters and digits in dash-separated parts.
@@ -299,6 +351,29 @@ mod tests {
     #[test]
     fn byte_ranges_become_char_ranges() {
         assert_eq!(byte_to_char_ranges("héllo wörld", &[1..4, 7..10]), vec![1..3, 6..8]);
+        assert_eq!(
+            byte_to_char_ranges("héllo", &[4..7, 0..0, 0..9]),
+            vec![3..5, 0..0, 0..5]
+        );
+        // Many ranges over a long text stay fast (one pass): a 600 KB card with a range per word.
+        let long = "é word ".repeat(90_000);
+        let ranges: Vec<Range<usize>> = (0..90_000).map(|i| i * 8 + 3..i * 8 + 7).collect();
+        let chars = byte_to_char_ranges(&long, &ranges);
+        assert_eq!(chars[89_999], 89_999 * 7 + 2..89_999 * 7 + 6);
+    }
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        assert_eq!(stem("charged"), stem("charging"));
+        assert_eq!(stem("parcels"), stem("parcel"));
+        assert_eq!(stem("escalation"), stem("escalate"));
+        assert_eq!(stem("x200"), "x200");
+    }
+
+    #[test]
+    fn capping_keeps_whole_characters() {
+        assert_eq!(cap_chars("héllo", 2), ("hé", true));
+        assert_eq!(cap_chars("héllo", 5), ("héllo", false));
     }
 
     #[test]
@@ -311,6 +386,21 @@ mod tests {
         assert_eq!(&s[r[0].clone()], "sorry");
         assert_eq!(snippet("no stop sorry", &[8..13]).0, "no stop sorry");
         assert_eq!(snippet("x", &[]).0, "");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one matched range, as the search reports it
+    fn list_item_is_the_matched_entry() {
+        let t = "charged twice, double charged, overcharged";
+        let at = t.find("double").unwrap();
+        assert_eq!(list_item(t, &[at..at + 6]), "double charged");
+        assert_eq!(list_item(t, &[0..7]), "charged twice");
+        let charged = t.find("charged, ").unwrap();
+        assert_eq!(
+            list_item(t, &[0..7, at..at + 6, charged..charged + 7]),
+            "double charged"
+        );
+        assert_eq!(list_item(t, &[]), "");
     }
 
     #[test]

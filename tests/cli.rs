@@ -39,14 +39,48 @@ fn search_json_has_the_documented_fields() {
     let a = v.as_array().unwrap();
     assert!(!a.is_empty() && a.len() <= 5);
     for h in a {
-        assert!(matches!(h["kind"].as_str(), Some("skill" | "phrase")), "{h}");
-        for f in ["skill", "title", "text"] {
-            assert!(h[f].as_str().is_some_and(|s| !s.is_empty()), "{f} in {h}");
+        let kind = h["kind"].as_str();
+        assert!(matches!(kind, Some("skill" | "phrase" | "tag")), "{h}");
+        let fields: &[&str] = if kind == Some("tag") {
+            &["id", "title", "text"]
+        } else {
+            &["id", "skill", "title", "text"]
+        };
+        for f in fields {
+            assert!(h[*f].as_str().is_some_and(|s| !s.is_empty()), "{f} in {h}");
         }
-        assert!(h["score"].as_u64().is_some(), "{h}");
+        assert!(
+            h["score"].as_u64().is_some() && h["all_words"].as_bool().is_some(),
+            "{h}"
+        );
     }
-    let scores: Vec<u64> = a.iter().map(|h| h["score"].as_u64().unwrap()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Best first: every-word hits by score, then partial ones.
+    let keys: Vec<(bool, u64)> = a
+        .iter()
+        .map(|h| (h["all_words"].as_bool().unwrap(), h["score"].as_u64().unwrap()))
+        .collect();
+    let partial = keys.iter().position(|k| !k.0).unwrap_or(keys.len());
+    assert!(keys[partial..].iter().all(|k| !k.0), "{keys:?}");
+    assert!(keys[..partial].windows(2).all(|w| w[0].1 >= w[1].1), "{keys:?}");
+}
+
+#[test]
+fn search_finds_situations_in_everyday_words() {
+    let v = json(&["search", "double", "charged", "--json", "--limit", "5"]);
+    let first = &v.as_array().unwrap()[0];
+    assert_eq!(first["kind"], "tag", "{first}");
+    assert_eq!(first["id"], "billing-error");
+    let o = run(&["search", "double", "charged"]);
+    assert!(
+        stdout(&o).contains("[situation] Billing error (billing-error)"),
+        "{}",
+        stdout(&o)
+    );
+    // A word no card has: the closest matches, under a line that says so.
+    let o = run(&["search", "late", "parcel", "zzyzzq"]);
+    let text = stdout(&o);
+    assert!(text.contains("no card has every word"), "{text}");
+    assert!(text.contains("delayed-shipment"), "{text}");
 }
 
 #[test]

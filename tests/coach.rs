@@ -357,3 +357,95 @@ fn tag_filter_finds_by_label_start_first() {
     assert!(f.iter().any(|&t| lib.tags[t].id == "delayed-shipment"));
     assert_eq!(coach::filter_tags(&lib, "").len(), lib.tags.len());
 }
+
+#[test]
+fn huge_weights_in_a_pack_saturate_instead_of_overflowing() {
+    // Huge weights are clamped to the documented range (with a warning each), so they act
+    // exactly like the range's ends: nothing overflows or wraps round.
+    let pack = |weight: i64| {
+        let mut sources = content::builtin::sources();
+        sources.push(content::Source {
+            path: "huge.ron".into(),
+            text: format!(
+                r#"(
+            tags: [
+                (id: "team-huge-a", label: "Huge A", group: "topic", description: "x",
+                 skills: [(skill: "empathy", weight: {weight}, why: "A lot.")]),
+                (id: "team-huge-b", label: "Huge B", group: "topic", description: "x",
+                 skills: [(skill: "empathy", weight: {weight}, why: "Even more.")]),
+            ],
+            rules: [(id: "team-huge-rule", when: ["team-huge-a", "team-huge-b"],
+                     adjust: [(skill: "patience", by: -{weight}, why: "Less.")])],
+        )"#
+            ),
+        });
+        content::load(&sources)
+    };
+    let loaded = pack(i64::from(i32::MAX));
+    assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.kind == content::ProblemKind::OutOfRange && !p.is_error()),
+        "{:?}",
+        loaded.problems
+    );
+    let lib = loaded.library;
+    let p = plan(&lib, &["team-huge-a", "team-huge-b", "angry"]);
+    assert_eq!(top(&lib, &p, 1), ["empathy"]);
+    let ends = pack(i64::from(*content::load::WEIGHT_RANGE.end()));
+    assert!(ends.problems.is_empty(), "{:?}", ends.problems);
+    let q = plan(&ends.library, &["team-huge-a", "team-huge-b", "angry"]);
+    assert_eq!(p.skills[0].score, q.skills[0].score);
+    assert!(p.skills[0].score > 0 && p.skills[0].score < i32::MAX);
+    assert_eq!(rank(&lib, &p, "patience"), usize::MAX, "pushed down, not wrapped round");
+}
+
+#[test]
+fn the_reviews_ranking_examples_are_fixed() {
+    let lib = lib();
+    // Angry + late order: hear them and own it before promising a follow-up.
+    let p = plan(&lib, &["angry", "delayed-shipment"]);
+    assert_ne!(top(&lib, &p, 1), ["follow-up"], "{:?}", top(&lib, &p, 5));
+    assert!(rank(&lib, &p, "active-listening") < rank(&lib, &p, "follow-up"));
+    // A public complaint: social-media management leads.
+    let p = plan(&lib, &["public-social-media", "complaint"]);
+    assert_eq!(top(&lib, &p, 1), ["social-media-management"]);
+    // Angry + policy says no + refund: assertiveness and conflict resolution in the top 3.
+    let p = plan(&lib, &["angry", "policy-limit", "refund-request"]);
+    let t = top(&lib, &p, 3);
+    assert!(
+        t.contains(&"assertiveness".to_string()) && t.contains(&"conflict-resolution".to_string()),
+        "{t:?}"
+    );
+    // No rule lifts social-media management unless a public post is picked.
+    let public = lib.tag_index("public-social-media").unwrap();
+    let smm = lib.skill_index("social-media-management").unwrap();
+    for r in &lib.rules {
+        if r.adjust.iter().any(|a| a.skill == smm && a.weight > 0) {
+            assert!(r.when.contains(&public), "rule {} lifts social-media management", r.id);
+        }
+    }
+}
+
+#[test]
+fn abuse_plans_set_the_boundary_before_hearing_and_warn_before_ending() {
+    let lib = lib();
+    for tags in [&["abusive", "phone"][..], &["abusive", "chat"]] {
+        let p = plan(&lib, tags);
+        let st = steps(&lib, &p);
+        let boundary = st.iter().position(|s| s == "set-boundary").expect("boundary step");
+        if let Some(hear) = st.iter().position(|s| s == "hear") {
+            assert!(boundary < hear, "{tags:?}: {st:?}");
+        }
+        let cards: Vec<&str> = p.steps[boundary]
+            .phrases
+            .iter()
+            .map(|&c| lib.phrases[c].id.as_str())
+            .collect();
+        let end = cards.iter().position(|c| c.contains("ending")).expect("an ending line");
+        let warn = cards.iter().position(|c| c.contains("swearing")).expect("a warning");
+        assert!(warn < end, "{cards:?}");
+    }
+}

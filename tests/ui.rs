@@ -1,6 +1,7 @@
 //! The window, driven the way a person drives it: type, press keys, click, read what is shown.
 
 use callside::content::{self, Library, Source};
+use callside::live::Content;
 use callside::ui::App;
 use callside::ui::nav::View;
 use callside::ui::settings::Settings;
@@ -37,7 +38,7 @@ fn tiny_app() -> App {
         text: ron.into(),
     }]);
     assert!(l.problems.is_empty(), "{:?}", l.problems);
-    App::new(Arc::new(l.library), Vec::new(), Settings::default(), None)
+    App::new(Arc::new(Content::new(l)), Settings::default(), None)
 }
 
 /// The text egui was asked to put on the clipboard in the last frame.
@@ -184,7 +185,8 @@ fn escape_clears_the_query_then_returns_to_the_list() {
 #[test]
 fn enter_opens_a_skill_with_all_its_parts_and_esc_goes_back() {
     let lib = lib();
-    let mut h = harness_with(App::default(), (1280.0, 2400.0));
+    // Tall enough for the whole page in its readable column (links below the fold get no click).
+    let mut h = harness_with(App::default(), (1280.0, 4000.0));
     type_in(&mut h, "Search", "empathy");
     h.key_press(Key::Enter);
     h.run();
@@ -216,7 +218,8 @@ fn enter_opens_a_skill_with_all_its_parts_and_esc_goes_back() {
 #[test]
 fn font_size_follows_the_shortcuts() {
     let mut h = harness();
-    let body = |h: &Harness<'_, App>| h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    // Size is egui's zoom, so spacing and controls grow with the text.
+    let body = |h: &Harness<'_, App>| h.ctx.zoom_factor();
     let before = body(&h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
@@ -336,7 +339,7 @@ fn question_mark_in_an_empty_search_box_shows_the_legend() {
 }
 
 #[test]
-fn most_used_phrases_stay_selected_when_the_list_reorders() {
+fn recently_copied_phrases_stay_selected_when_the_list_reorders() {
     let mut h = harness_with(tiny_app(), (420.0, 600.0));
     // Copy "holding" twice and "wait" once, then browse with an empty query.
     for (q, times) in [("holding", 2), ("wait", 1)] {
@@ -352,23 +355,24 @@ fn most_used_phrases_stay_selected_when_the_list_reorders() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.get_by_label("Search").value().as_deref(), Some(""));
-    h.get_by_label("Your most-used phrases");
-    // Most-used: holding (2), wait (1). Alt+2 copies the second one shown.
+    h.get_by_label("Recently copied");
+    // Most recent first: wait, then holding. Alt+2 copies the second one shown.
     assert_eq!(
         press_copy(&mut h, Modifiers::ALT, Key::Num2).as_deref(),
-        Some("Sorry about the wait.")
+        Some("Thanks for holding.")
     );
-    // Now both have 2 copies and "wait" moves up; the selection follows the phrase, not the row.
+    // Now "holding" is the most recent and moves up; select "wait", now second.
     h.key_press(Key::ArrowDown);
     h.key_press(Key::ArrowDown);
     h.run();
     assert_eq!(
         press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
-        Some("Thanks for holding.")
+        Some("Sorry about the wait.")
     );
+    // Copying it moved it back to the top; the selection follows the phrase, not the row.
     assert_eq!(
         press_copy(&mut h, Modifiers::NONE, Key::Enter).as_deref(),
-        Some("Thanks for holding."),
+        Some("Sorry about the wait."),
         "the second Enter copied a different phrase after the list reordered"
     );
 }
@@ -431,10 +435,11 @@ fn narrow_list_cursor_never_toggles_a_hidden_tag() {
     h.run();
     let picked = h.state().tough.tags().to_vec();
     // A narrow window lists 12 rows; the cursor stopped on the last one drawn.
-    let shown = callside::coach::filter_tags(&lib(), "");
-    assert_eq!(picked, [shown[11]]);
-    let label = format!("{} ×", lib().tags[picked[0]].label);
-    h.get_by_label(&label);
+    let lib = lib();
+    let shown = callside::coach::filter_tags(&lib, "");
+    let twelfth = &lib.tags[shown[11]];
+    assert_eq!(picked, [twelfth.id.as_str()]);
+    h.get_by_label(&format!("{} ×", twelfth.label));
     // The tag list is hidden now (a tag is picked, no filter): arrows and Enter change nothing.
     h.key_press(Key::ArrowDown);
     h.key_press(Key::Enter);
@@ -453,9 +458,9 @@ fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
     // What eframe writes is RON; go through it as a restart would.
     let text = ron::to_string(&saved).unwrap();
     let restored: Settings = ron::from_str(&text).unwrap();
-    let h2 = harness_with(App::new(Arc::new(lib()), Vec::new(), restored, None), (420.0, 720.0));
+    let h2 = harness_with(App::new(Arc::new(Content::builtin()), restored, None), (420.0, 720.0));
     assert_eq!(h2.state().view(), &View::ToughCall);
-    assert_eq!(h2.state().tough.tag_ids(&lib()), ["billing-error"]);
+    assert_eq!(h2.state().tough.tags(), ["billing-error"]);
     assert!(h2.state().settings.font_scale > 1.0);
     h2.get_by_label("Billing error ×");
     assert!(h2.get_by_label("Situation").is_focused());
@@ -464,6 +469,8 @@ fn the_last_view_query_tags_and_text_size_come_back_after_a_restart() {
 #[test]
 fn compact_on_top_and_theme_toggles_from_the_top_bar() {
     let mut h = harness();
+    h.get_by_label("Settings").click();
+    h.run();
     h.get_by_label("Compact").click();
     h.run();
     assert!(h.state().settings.compact);
@@ -479,17 +486,28 @@ fn compact_on_top_and_theme_toggles_from_the_top_bar() {
     assert!(!h.state().settings.compact);
     h.get_by_label("Tough call");
 
+    // The rest sits in the settings menu, so the bar stays one row.
+    let open_settings = |h: &mut Harness<'_, App>| {
+        if h.query_by_label("On top").is_none() {
+            h.get_by_label("Settings").click();
+            h.run();
+        }
+    };
+    open_settings(&mut h);
     h.get_by_label("On top").click();
     h.run();
     assert!(h.state().settings.always_on_top);
 
+    open_settings(&mut h);
     h.get_by_label("Theme: system").click();
     h.run();
+    open_settings(&mut h);
     h.get_by_label("Theme: light");
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
     h.get_by_label("Theme: light").click();
     h.run();
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    open_settings(&mut h);
     h.get_by_label("Theme: dark");
 }
 
@@ -502,7 +520,7 @@ fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
     });
     let l = content::load(&sources);
     assert!(l.problems.is_empty(), "{:?}", l.problems);
-    let mut app = App::new(Arc::new(l.library), Vec::new(), Settings::default(), None);
+    let mut app = App::new(Arc::new(Content::new(l)), Settings::default(), None);
     app.apply_start(&callside::ui::StartOptions {
         tough_call: Some("warranty".into()),
         ..Default::default()
@@ -511,4 +529,42 @@ fn a_team_tag_without_linked_skills_says_so_instead_of_an_empty_plan() {
     h.get_by_label("Warranty claim ×");
     h.get_by_label_contains("No skill is linked to these situations yet");
     assert!(h.query_by_label("Plan").is_none());
+}
+
+#[test]
+fn a_saved_text_size_of_infinity_opens_at_normal_size() {
+    // A settings file damaged by hand or by a bug used to panic on every start.
+    let saved: Settings = ron::from_str(r#"(font_scale: inf, last_query: "sorry")"#).unwrap();
+    let h = harness_with(App::new(Arc::new(Content::builtin()), saved, None), (420.0, 720.0));
+    assert_eq!(h.state().settings.font_scale, 1.0);
+    assert_eq!(h.get_by_label("Search").value().as_deref(), Some("sorry"));
+    assert!(h.query_all_by_label_contains("orry").count() >= 2);
+}
+
+#[test]
+fn everyday_words_find_a_situation_that_opens_the_tough_call_helper() {
+    let mut h = harness();
+    type_in(&mut h, "Search", "double charged");
+    h.get_by_label_contains("Billing error\n").click();
+    h.run();
+    h.get_by_label("Billing error ×");
+    // A word no card has: the closest matches, under a line that says so.
+    let mut h = harness();
+    type_in(&mut h, "Search", "late parcel zzyzzq");
+    h.get_by_label("No card has every word — closest matches");
+}
+
+#[test]
+fn suggestions_quote_the_customers_words() {
+    let mut h = harness_with(App::default(), (1280.0, 1600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    type_in(
+        &mut h,
+        "Paste what the customer wrote",
+        "Nobody will return my call and I was charged twice",
+    );
+    h.get_by_label("Add Billing error");
+    h.get_by_label_contains("“charged twice”");
+    assert!(h.query_by_label("Add Return").is_none());
 }

@@ -1,8 +1,8 @@
 //! The shapes the CLI prints with `--json`, as `Serialize` structs (documented in the README).
 //! Fields are in alphabetical order, the order the output has always had.
 
-use crate::coach::{Plan, Suggestion};
-use crate::content::{Channel, Library};
+use crate::coach::{self, Plan, Suggestion};
+use crate::content::{Channel, Library, Phase};
 use crate::search::{DocRef, FieldKind, FieldMatch, Hit};
 use serde::Serialize;
 
@@ -12,6 +12,8 @@ pub struct PhraseOut<'a> {
     channels: &'a [Channel],
     id: &'a str,
     instead_of: Option<&'a str>,
+    note: &'a str,
+    phase: Option<Phase>,
     situations: Vec<&'a str>,
     text: &'a str,
 }
@@ -44,6 +46,8 @@ impl<'a> SkillOut<'a> {
                     channels: &ph.channels,
                     id: &ph.id,
                     instead_of: ph.instead_of.as_deref(),
+                    note: &ph.note,
+                    phase: ph.phase,
                     situations: ph.situations.iter().map(|&t| lib.tags[t].id.as_str()).collect(),
                     text: &ph.text,
                 }
@@ -111,6 +115,7 @@ impl<'a> TagOut<'a> {
 /// One recommended skill (`recommend --json`).
 #[derive(Serialize)]
 pub struct RecommendationOut<'a> {
+    cards: Vec<PlanCardOut<'a>>,
     name: &'a str,
     phrase_ids: Vec<&'a str>,
     phrases: Vec<&'a str>,
@@ -122,12 +127,43 @@ pub struct RecommendationOut<'a> {
 /// One plan step (`recommend --json --steps`).
 #[derive(Serialize)]
 pub struct StepOut<'a> {
+    cards: Vec<PlanCardOut<'a>>,
     from: Vec<String>,
     guidance: &'a str,
+    phase: &'static str,
     phrases: Vec<&'a str>,
     skills: Vec<&'a str>,
     step: &'a str,
     title: &'a str,
+}
+
+/// One card of a plan: what to say, its phase, and why it was chosen for these tags.
+#[derive(Serialize)]
+pub struct PlanCardOut<'a> {
+    channel: Option<&'a str>,
+    fits: Vec<&'a str>,
+    id: &'a str,
+    phase: Option<&'static str>,
+    skill: &'a str,
+    text: &'a str,
+    why: String,
+}
+
+impl<'a> PlanCardOut<'a> {
+    /// Card `p` as chosen for `plan`.
+    pub fn new(lib: &'a Library, plan: &Plan, p: usize) -> Self {
+        let ph = &lib.phrases[p];
+        let reason = coach::card_reason(lib, &plan.tags, p);
+        PlanCardOut {
+            channel: reason.channel.map(|c| lib.tags[c].id.as_str()),
+            fits: reason.tag_ids(lib),
+            id: &ph.id,
+            phase: ph.phase.map(Phase::id),
+            skill: &lib.skills[ph.skill].id,
+            text: &ph.text,
+            why: reason.text(lib),
+        }
+    }
 }
 
 /// `recommend --json --steps`.
@@ -144,6 +180,7 @@ pub fn recommendations<'a>(lib: &'a Library, plan: &'a Plan) -> Vec<Recommendati
         .map(|r| {
             let s = &lib.skills[r.skill];
             RecommendationOut {
+                cards: r.phrases.iter().map(|&p| PlanCardOut::new(lib, plan, p)).collect(),
                 name: &s.name,
                 phrase_ids: r.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect(),
                 phrases: r.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect(),
@@ -162,12 +199,14 @@ pub fn steps<'a>(lib: &'a Library, plan: &'a Plan) -> Vec<StepOut<'a>> {
         .map(|ps| {
             let st = &lib.steps[ps.step];
             StepOut {
+                cards: ps.phrases.iter().map(|&p| PlanCardOut::new(lib, plan, p)).collect(),
                 from: st
                     .from
                     .iter()
                     .map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name))
                     .collect(),
                 guidance: &st.guidance,
+                phase: st.phase.id(),
                 phrases: ps.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect(),
                 skills: ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect(),
                 step: &st.id,
@@ -215,16 +254,17 @@ pub struct MatchOut<'a> {
     text: &'a str,
 }
 
-/// One search hit (`search --json`); `instead_of` only for phrases.
+/// One search hit (`search --json`); `instead_of` only for phrases, `skill` null for tags.
 #[derive(Serialize)]
 pub struct HitOut<'a> {
+    all_words: bool,
     id: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     instead_of: Option<Option<&'a str>>,
     kind: &'static str,
     matches: Vec<MatchOut<'a>>,
     score: u32,
-    skill: &'a str,
+    skill: Option<&'a str>,
     text: &'a str,
     title: &'a str,
 }
@@ -249,12 +289,13 @@ pub fn hits<'a>(lib: &'a Library, hits: &'a [Hit]) -> Vec<HitOut<'a>> {
             DocRef::Skill(s) => {
                 let sk = &lib.skills[s];
                 HitOut {
+                    all_words: h.all_words,
                     id: &sk.id,
                     instead_of: None,
                     kind: "skill",
                     matches: matches(&h.matches),
                     score: h.score,
-                    skill: &sk.id,
+                    skill: Some(&sk.id),
                     text: &sk.definition,
                     title: &sk.name,
                 }
@@ -263,14 +304,29 @@ pub fn hits<'a>(lib: &'a Library, hits: &'a [Hit]) -> Vec<HitOut<'a>> {
                 let ph = &lib.phrases[p];
                 let sk = &lib.skills[ph.skill];
                 HitOut {
+                    all_words: h.all_words,
                     id: &ph.id,
                     instead_of: Some(ph.instead_of.as_deref()),
                     kind: "phrase",
                     matches: matches(&h.matches),
                     score: h.score,
-                    skill: &sk.id,
+                    skill: Some(&sk.id),
                     text: &ph.text,
                     title: &sk.name,
+                }
+            }
+            DocRef::Tag(t) => {
+                let tag = &lib.tags[t];
+                HitOut {
+                    all_words: h.all_words,
+                    id: &tag.id,
+                    instead_of: None,
+                    kind: "tag",
+                    matches: matches(&h.matches),
+                    score: h.score,
+                    skill: None,
+                    text: &tag.description,
+                    title: &tag.label,
                 }
             }
         })

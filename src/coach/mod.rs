@@ -2,10 +2,12 @@
 //! from a customer's own words.
 
 mod recommend;
+pub mod rules;
 mod suggest;
 
 pub use recommend::{Plan, PlanStep, Recommendation, recommend};
-pub use suggest::{Suggestion, suggest_tags};
+pub use rules::{CardReason, Situation, check_plan};
+pub use suggest::{MAX_MESSAGE_CHARS, Suggestion, suggest_tags};
 
 use crate::content::Library;
 use crate::text::nearest;
@@ -31,6 +33,11 @@ impl fmt::Display for UnknownTag {
 }
 
 impl std::error::Error for UnknownTag {}
+
+/// Why a card of a plan for these tags was chosen (see [`rules::Situation::reason`]).
+pub fn card_reason(lib: &Library, tags: &[usize], phrase: usize) -> CardReason {
+    Situation::new(lib, tags).reason(phrase)
+}
 
 /// Turns tag ids into tag indices, in the order given, without duplicates.
 pub fn parse_tags<S: AsRef<str>>(lib: &Library, ids: &[S]) -> Result<Vec<usize>, UnknownTag> {

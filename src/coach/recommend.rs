@@ -2,7 +2,8 @@
 //! place in an ordered plan. Everything is driven by the data: tag links, combination rules and
 //! plan steps.
 
-use crate::content::{Channel, Library};
+use super::rules::Situation;
+use crate::content::{Act, Library, Phase};
 
 /// One recommended skill.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,8 @@ pub struct Plan {
 const PHRASES_PER_SKILL: usize = 3;
 /// Phrase cards shown per plan step.
 const PHRASES_PER_STEP: usize = 2;
+/// Cards in the boundary step: the boundary, the warning and, after it, the ending.
+const BOUNDARY_CARDS: usize = 3;
 
 /// Recommends skills and a plan for the selected tags (indices into `Library::tags`).
 pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
@@ -50,12 +53,14 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         return Plan::default();
     }
     let selected = |t: &usize| tags.contains(t);
+    let sit = Situation::new(lib, tags);
+    // Weights come from content files: sums saturate rather than overflow.
     let mut score = vec![0i32; lib.skills.len()];
     let mut reasons: Vec<Vec<(i32, String)>> = vec![Vec::new(); lib.skills.len()];
     for &t in tags {
         let tag = &lib.tags[t];
         for l in &tag.links {
-            score[l.skill] += l.weight;
+            score[l.skill] = score[l.skill].saturating_add(l.weight);
             if l.weight > 0 {
                 reasons[l.skill].push((l.weight, format!("{}: {}", tag.label, l.why)));
             }
@@ -65,7 +70,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         let label: Vec<&str> = rule.when.iter().map(|&t| lib.tags[t].label.as_str()).collect();
         let label = label.join(" + ");
         for a in &rule.adjust {
-            score[a.skill] += a.weight;
+            score[a.skill] = score[a.skill].saturating_add(a.weight);
             if a.weight > 0 {
                 reasons[a.skill].push((a.weight, format!("{label}: {}", a.why)));
             }
@@ -83,7 +88,6 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     let mut ranked: Vec<usize> = (0..lib.skills.len()).filter(|&s| score[s] > 0).collect();
     ranked.sort_by_key(|&s| (std::cmp::Reverse(score[s]), first_step(s), s));
 
-    let channels: Vec<Channel> = tags.iter().filter_map(|&t| lib.tags[t].channel).collect();
     let skills: Vec<Recommendation> = ranked
         .iter()
         .map(|&s| {
@@ -93,36 +97,37 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
                 skill: s,
                 score: score[s],
                 why: why.into_iter().map(|(_, text)| text).collect(),
-                phrases: best_phrases(lib, s, tags, &channels, PHRASES_PER_SKILL, true),
+                phrases: best_phrases(&sit, s, None, &[], PHRASES_PER_SKILL),
             }
         })
         .collect();
 
-    let plan_steps = steps
-        .into_iter()
-        .filter_map(|st| {
-            let members: Vec<usize> = ranked
-                .iter()
-                .copied()
-                .filter(|s| lib.steps[st].skills.contains(s))
-                .collect();
-            if members.is_empty() {
-                return None;
-            }
-            // A step only offers cards written for this situation: a near miss reads wrong in
-            // the moment; the skill links lead to the rest.
-            let mut phrases = Vec::new();
-            for &m in &members {
-                phrases.extend(best_phrases(lib, m, tags, &channels, 1, false));
-                if phrases.len() == PHRASES_PER_STEP {
-                    break;
-                }
-            }
-            Some(PlanStep {
+    let mut used: Vec<usize> = Vec::new();
+    let placed: Vec<usize> = steps
+        .iter()
+        .copied()
+        .filter(|&st| ranked.iter().any(|s| lib.steps[st].skills.contains(s)))
+        .collect();
+    let plan_steps = placed
+        .iter()
+        .enumerate()
+        .map(|(i, &st)| {
+            let step = &lib.steps[st];
+            let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
+            // The last step of a phase may also take that phase's cards of the other
+            // recommended skills (a skill no tag spoke for never lends a card: a joke or a
+            // cheerful line must be asked for). Opening steps each have their own job (steady
+            // yourself, read the history, share a laugh), so they never borrow.
+            let last_of_phase =
+                step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
+            let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
+            let phrases = step_cards(&sit, step.phase, &members, rest, &used);
+            used.extend(&phrases);
+            PlanStep {
                 step: st,
                 skills: members,
                 phrases,
-            })
+            }
         })
         .collect();
 
@@ -133,6 +138,71 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     }
 }
 
+/// A step's cards: cards of its phase written for the situation, from its own skills first
+/// (in rank order), then from the `others`; never one already in the plan.
+/// Boundary lines go in order (boundary, warning, ending), and an ending only after a warning.
+fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize], used: &[usize]) -> Vec<usize> {
+    let per_step = if phase == Phase::Boundary {
+        BOUNDARY_CARDS
+    } else {
+        PHRASES_PER_STEP
+    };
+    let mut out: Vec<usize> = Vec::new();
+    // The lead skill's best card first; then the best of the rest by how well each card fits
+    // (the step's own skills ahead on a tie), one card per skill until the step is full.
+    let others: Vec<usize> = others.iter().copied().filter(|s| !members.contains(s)).collect();
+    if let Some(&lead) = members.first() {
+        out.extend(best_phrases(sit, lead, Some(phase), used, 1));
+    }
+    let mut pool: Vec<(i32, usize, usize)> = Vec::new();
+    for (rank, &skill) in members.iter().chain(&others).enumerate() {
+        let own = i32::from(rank < members.len());
+        for (score, p) in scored_phrases(sit, skill, Some(phase), used) {
+            if !out.contains(&p) {
+                pool.push((score * 2 + own, rank, p));
+            }
+        }
+    }
+    pool.sort_by_key(|&(score, rank, p)| (std::cmp::Reverse(score), rank, p));
+    let mut skills_used: Vec<usize> = out.iter().map(|&p| sit.library().phrases[p].skill).collect();
+    for &(_, _, p) in &pool {
+        if out.len() >= per_step {
+            break;
+        }
+        let skill = sit.library().phrases[p].skill;
+        if !skills_used.contains(&skill) || phase == Phase::Boundary {
+            out.push(p);
+            skills_used.push(skill);
+        }
+    }
+    // Still short: a second card of a skill already used beats an empty slot.
+    for &(_, _, p) in &pool {
+        if out.len() >= per_step {
+            break;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    if phase == Phase::Boundary {
+        let lib = sit.library();
+        let rank = |p: &usize| {
+            let acts = &lib.phrases[*p].acts;
+            if acts.contains(&Act::EndContact) {
+                2
+            } else if acts.contains(&Act::Warning) {
+                1
+            } else {
+                0
+            }
+        };
+        out.sort_by_key(rank);
+        let warned = out.iter().any(|p| lib.phrases[*p].acts.contains(&Act::Warning));
+        out.retain(|p| warned || !lib.phrases[*p].acts.contains(&Act::EndContact));
+    }
+    out
+}
+
 /// Whether a plan step fits the selected tags.
 fn step_applies(lib: &Library, step: usize, tags: &[usize]) -> bool {
     let s = &lib.steps[step];
@@ -141,52 +211,46 @@ fn step_applies(lib: &Library, step: usize, tags: &[usize]) -> bool {
     wanted && !excluded
 }
 
-/// A skill's cards for this situation: cards tagged with the selected situations first (those
-/// also tagged with specific cases that are not picked rank lower); then, with `general`, its
-/// cards tagged only with non-specific tags (how someone feels), fewest first. Cards meant only
-/// for another channel are left out.
-fn best_phrases(
-    lib: &Library,
-    skill: usize,
-    tags: &[usize],
-    channels: &[Channel],
-    n: usize,
-    general: bool,
-) -> Vec<usize> {
+/// A skill's best `n` cards for this situation, never one in `taken`: only cards the plan
+/// rules allow and that were written for something picked (or for any contact); with a
+/// `phase`, only cards of that phase. Cards matching a picked case beat those matching a
+/// feeling; cards written for the picked channel, and cards fitting fewer other situations,
+/// come first.
+fn best_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[usize], n: usize) -> Vec<usize> {
+    scored_phrases(sit, skill, phase, taken)
+        .into_iter()
+        .take(n)
+        .map(|(_, p)| p)
+        .collect()
+}
+
+/// Every card [`best_phrases`] may choose from, with how well it fits, best first.
+fn scored_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[usize]) -> Vec<(i32, usize)> {
+    let lib = sit.library();
     let mut scored: Vec<(i32, usize)> = lib.skills[skill]
         .phrases
         .iter()
-        .filter_map(|&p| {
+        .copied()
+        .filter(|p| !taken.contains(p))
+        .filter(|&p| phase.is_none_or(|ph| lib.phrases[p].phase == Some(ph)))
+        .filter(|&p| sit.on_topic(p) && sit.misfit(p).is_none())
+        .map(|p| {
             let card = &lib.phrases[p];
-            let channel_fit =
-                card.channels.is_empty() || channels.is_empty() || card.channels.iter().any(|c| channels.contains(c));
-            if !channel_fit {
-                return None;
-            }
-            let specific = |t: &usize| lib.tag_groups[lib.tags[*t].group].specific;
-            let picked = |t: &&usize| tags.contains(t);
-            let situational = card.situations.iter().filter(picked).count() as i32;
-            let picked_cases = card.situations.iter().filter(picked).filter(|t| specific(t)).count() as i32;
-            if situational == 0 && (!general || card.situations.iter().any(specific)) {
-                return None;
-            }
-            // A card's situations are all the situations it fits. Matching the case in hand (a
-            // billing error) says more than matching a feeling; cards fitting fewer other
-            // situations are the more focused.
-            let elsewhere = (card.situations.len() as i32 - situational).min(5);
-            // A feeling-only match that also names a case not in hand presumes it: a line about
-            // the courier fits an angry customer only if the courier is the story.
-            let other_cases = card.situations.iter().filter(|t| specific(t) && !picked(t)).count() as i32;
-            let presumes = if picked_cases == 0 { 6 * other_cases.min(3) } else { 0 };
-            if presumes > 0 && !general {
-                // In a step, in the moment, a line that presumes a case not in hand reads wrong.
-                return None;
-            }
-            let channel_bonus = i32::from(!card.channels.is_empty() && !channels.is_empty());
-            let score = situational * 10 + picked_cases * 5 + channel_bonus * 3 - elsewhere - presumes;
-            Some((score, p))
+            let reason = sit.reason(p);
+            let cases = reason
+                .tags
+                .iter()
+                .filter(|&&t| lib.tag_groups[lib.tags[t].group].specific)
+                .count() as i32;
+            let matched = reason.tags.len() as i32;
+            let elsewhere = (card.situations.len() as i32 - matched).clamp(0, 5);
+            let channel = i32::from(reason.channel.is_some());
+            // A card that needs what was picked (our mistake, a refused refund) was written for
+            // exactly this and beats a general one.
+            let needed = card.needs.len() as i32;
+            (matched * 10 + cases * 5 + needed * 5 + channel * 3 - elsewhere, p)
         })
         .collect();
     scored.sort_by_key(|&(s, p)| (std::cmp::Reverse(s), p));
-    scored.into_iter().take(n).map(|(_, p)| p).collect()
+    scored
 }

@@ -1,10 +1,19 @@
-//! Suggesting situation tags from what a customer wrote: cue words from the data, matched with
-//! tolerance for typos and inflections, ignoring negated ones ("not angry, just confused"), plus
-//! shouting (ALL CAPS, "!!!") for the tags that count it. Offline and deterministic.
+//! Suggesting situation tags from what a customer wrote, the way a person reads it: cue words
+//! from the tags and the vocabulary, matched in any word form (Snowball stems) and with a typo;
+//! a cue may skip one extra word ("account was locked") and `*` in a cue stands for any word;
+//! negated cues ("not angry, just confused") and cues ruled out by their context ("return my
+//! call" is not a return) do not count; ALL CAPS and "!!!" count as shouting. Every tag the
+//! message points to is suggested, each with the customer's words that triggered it.
+//! Offline and deterministic.
 
 use crate::content::Library;
-use crate::text::{edit_distance, words};
+use crate::content::vocabulary::{Cue, CueTable, CueWord, TYPO_MIN_CHARS, deletions};
+use crate::text::{cap_chars, edit_distance, stem, words};
 use std::ops::Range;
+
+/// Longest message read, in characters; the rest is ignored (the window says so). Long enough
+/// for any customer email, short enough that a huge paste stays instant.
+pub const MAX_MESSAGE_CHARS: usize = 20_000;
 
 /// A suggested tag.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +22,8 @@ pub struct Suggestion {
     pub tag: usize,
     /// Strength of the evidence; higher is stronger.
     pub score: u32,
-    /// The customer's words that triggered it, as they wrote them.
+    /// The customer's words that triggered it, as they wrote them ("ALL CAPS" and "!!!" for
+    /// shouting).
     pub cues: Vec<String>,
 }
 
@@ -22,57 +32,155 @@ const THRESHOLD: u32 = 7;
 /// Words that negate a cue right after them (within the same clause).
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "aint", "without", "nor",
-    "hardly", "neither", "im not",
+    "hardly", "neither",
 ];
 /// How many words before a cue a negator still counts.
 const NEGATION_WINDOW: usize = 3;
 /// Words that start a new clause (negation does not reach past them).
 const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "however", "yet", "just", "only"];
+/// Words that start a new sentence-like part (context does not reach past them).
+const TURN_WORDS: &[&str] = &["but", "though", "although", "however", "yet"];
+/// Points for shouting: whole message in capitals, and "!!" or "?!".
+const CAPS_POINTS: u32 = 5;
+const BANG_POINTS: u32 = 4;
 
 struct MsgWord {
     norm: String,
+    /// Written with an apostrophe: "I'd" matches only a cue written "i'd", never "id".
+    apostrophe: bool,
+    stem: String,
     range: Range<usize>,
-    clause: usize,
+    clause: u32,
+    sentence: u32,
 }
 
-/// Splits a message into words, numbering clauses so negation stays inside its own clause.
+/// Splits a message into words, numbering clauses (for negation and cue spans) and sentences
+/// (for context).
 fn message_words(text: &str) -> Vec<MsgWord> {
     let mut out: Vec<MsgWord> = Vec::new();
-    let mut clause = 0;
+    let (mut clause, mut sentence) = (0u32, 0u32);
     let mut prev_end = 0;
     for w in words(text) {
         let gap = &text[prev_end..w.range.start];
+        push_punctuation(&mut out, gap, prev_end, clause, sentence);
+        let turn = TURN_WORDS.contains(&w.norm.as_str());
+        if gap.contains(['.', '!', '?', '\n', ';']) || turn {
+            sentence = sentence.saturating_add(1);
+        }
         if gap.contains(['.', ',', ';', ':', '!', '?', '\n', '(', ')']) || CLAUSE_WORDS.contains(&w.norm.as_str()) {
-            clause += 1;
+            clause = clause.saturating_add(1);
         }
         prev_end = w.range.end;
         out.push(MsgWord {
+            stem: stem(&w.norm),
+            apostrophe: text[w.range.clone()].contains(['\'', '’']),
             norm: w.norm,
             range: w.range,
             clause,
+            sentence,
         });
     }
+    push_punctuation(&mut out, &text[prev_end..], prev_end, clause, sentence);
     out
 }
 
-/// How well a cue word matches a message word: 10 exact, 8 inflected, 7 with a typo.
-fn word_match(cue: &str, word: &str) -> Option<u32> {
-    if cue == word {
+/// Adds pseudo-words for the form of a message found in a gap between words, which cues can
+/// name: a run of "??" or "!!", an emoji (😂), "@" or "#" starting a word (a public post), and
+/// "¶" for a blank line between paragraphs (a letter or an email).
+fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, sentence: u32) {
+    let mut push = |norm: &str, i: usize, len: usize| {
+        out.push(MsgWord {
+            apostrophe: false,
+            norm: norm.to_string(),
+            stem: norm.to_string(),
+            range: at + i..at + i + len,
+            clause,
+            sentence,
+        });
+    };
+    for pat in ["??", "!!"] {
+        if let Some(i) = gap.find(pat) {
+            push(pat, i, pat.len());
+        }
+    }
+    let mut prev: Option<char> = None;
+    let mut line_start: Option<usize> = None;
+    for (i, c) in gap.char_indices() {
+        if is_form_char(c) {
+            let mut buf = [0u8; 4];
+            push(c.encode_utf8(&mut buf), i, c.len_utf8());
+        } else if matches!(c, '@' | '#')
+            && i + 1 == gap.len()
+            && (prev.is_some_and(char::is_whitespace) || (prev.is_none() && at == 0))
+        {
+            push(if c == '@' { "@" } else { "#" }, i, 1);
+        } else if c == '\n' {
+            if line_start.is_some() {
+                push("¶", i, 1);
+                line_start = None;
+            } else {
+                line_start = Some(i);
+            }
+        } else if !c.is_whitespace() {
+            line_start = None;
+        }
+        prev = Some(c);
+    }
+}
+
+/// True for a character that says something about a message's tone or form by itself: an
+/// emoji or pictograph.
+fn is_form_char(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
+/// a typo (only for words of five letters or more that the library does not know as words).
+fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
+    if w.apostrophe && !cue.apostrophe {
+        return None;
+    }
+    if cue.norm == w.norm {
         return Some(10);
     }
-    let (cl, wl) = (cue.chars().count(), word.chars().count());
-    if cl >= 4 && wl > cl && wl - cl <= 3 && word.starts_with(cue) {
-        return Some(8);
+    if cue.stem == w.stem && same_word(&cue.norm, &w.norm) {
+        return Some(9);
     }
-    let max = match cl {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
+    typo(&cue.norm, &w.norm, table).then_some(7)
+}
+
+/// Endings that make another form of the same word ("charge", "charged", "charging"); a stem
+/// alone is too loose for reading a message ("customer" and "customs" share one).
+const ENDINGS: &[&str] = &["", "s", "es", "e", "ed", "d", "ing", "y", "ies", "ied", "ly"];
+
+/// True if `a` and `b` differ only by an inflection ending (a doubled last letter allowed).
+fn same_word(a: &str, b: &str) -> bool {
+    let p = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let ending_ok = |w: &str| {
+        let (Some(stem), Some(end)) = (w.get(..p), w.get(p..)) else {
+            return false;
+        };
+        let end = match (stem.bytes().last(), end.bytes().next()) {
+            (Some(l), Some(f)) if l == f && end.len() > 1 => &end[1..],
+            _ => end,
+        };
+        ENDINGS.contains(&end)
     };
-    if max > 0 && edit_distance(cue, word, max).is_some() {
-        return Some(7);
+    p >= 3 && ending_ok(a) && ending_ok(b)
+}
+
+/// A typing slip: a letter left out, one too many, or two letters swapped. A changed letter
+/// is not counted: it mostly makes another real word ("engaged" is not "enraged").
+fn typo(cue: &str, word: &str, table: &CueTable) -> bool {
+    if cue.chars().count() < TYPO_MIN_CHARS || table.known.contains(word) {
+        return false;
     }
-    None
+    let (a, b): (Vec<char>, Vec<char>) = (cue.chars().collect(), word.chars().collect());
+    if a.len() != b.len() {
+        return edit_distance(cue, word, 1).is_some();
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
 fn negated(msg: &[MsgWord], at: usize) -> bool {
@@ -84,68 +192,355 @@ fn negated(msg: &[MsgWord], at: usize) -> bool {
         .any(|w| NEGATORS.contains(&w.norm.as_str()))
 }
 
-/// Shouting evidence in the raw text: (points, what to show as the cue).
-fn shouting(text: &str) -> Vec<(u32, &'static str)> {
+/// A cue found in the message.
+struct Found<'a> {
+    cue: &'a Cue,
+    /// Message words covered.
+    span: Range<usize>,
+    points: u32,
+}
+
+/// Matches `cue` starting at message word `i` (whose first-word points are `first`): each later
+/// cue word in the same clause, right after the previous one or one word further.
+fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &CueTable) -> Option<Found<'a>> {
+    let clause = msg[i].clause;
+    let mut points = first;
+    let mut next = i + 1;
+    let mut skipped = 0;
+    for cw in &cue.words[1..] {
+        let same = |j: usize| msg.get(j).filter(|w| w.clause == clause);
+        if cw.is_any() {
+            same(next)?;
+            next += 1;
+            continue;
+        }
+        let (at, p) = match same(next).and_then(|w| word_match(cw, w, table)) {
+            Some(p) => (next, p),
+            None => {
+                let p = same(next + 1).and_then(|w| word_match(cw, w, table))?;
+                skipped += 1;
+                (next + 1, p)
+            }
+        };
+        points += p;
+        next = at + 1;
+    }
+    let n = cue.words.len() as u32;
+    let points = (points / n + 3 * (n - 1)).saturating_sub(skipped);
+    Some(Found {
+        cue,
+        span: i..next,
+        points,
+    })
+}
+
+/// Every cue found in the message (negated ones left out).
+fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'a>> {
+    let mut found = Vec::new();
+    let mut firsts: Vec<(&str, u32)> = Vec::new();
+    for (i, w) in msg.iter().enumerate() {
+        firsts.clear();
+        firsts.push((w.stem.as_str(), 0));
+        if w.norm.chars().count() >= TYPO_MIN_CHARS && !table.known.contains(&w.norm) {
+            for key in std::iter::once(w.norm.clone()).chain(deletions(&w.norm)) {
+                for (norm, st) in table.typo_keys.get(&key).into_iter().flatten() {
+                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && typo(norm, &w.norm, table) {
+                        firsts.push((st.as_str(), 7));
+                    }
+                }
+            }
+        }
+        for &(key, typo_points) in &firsts {
+            for &c in table.by_first.get(key).into_iter().flatten() {
+                let cue = &table.cues[c as usize];
+                let first = if typo_points > 0 {
+                    typo_points
+                } else {
+                    match word_match(&cue.words[0], w, table) {
+                        Some(p) => p,
+                        None => continue,
+                    }
+                };
+                if let Some(f) = match_at(cue, msg, i, first, table)
+                    && !negated(msg, i)
+                {
+                    found.push(f);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Shouting in the raw text: (points, what to show as the cue).
+fn shouting(text: &str, msg: &[MsgWord], known: &std::collections::HashSet<String>) -> Vec<(u32, &'static str)> {
     let mut out = Vec::new();
-    let caps_words = words(text)
-        .iter()
-        .filter(|w| {
-            let s = &text[w.range.clone()];
-            s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !s.chars().any(|c| c.is_lowercase())
-        })
-        .count();
-    if caps_words >= 2 {
-        out.push((5, "ALL CAPS"));
+    let (mut letters_words, mut caps_words, mut run, mut best_run) = (0usize, 0usize, 0usize, 0usize);
+    for w in msg {
+        let s = &text[w.range.clone()];
+        if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        letters_words += 1;
+        if s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) {
+            caps_words += 1;
+            run += 1;
+            best_run = best_run.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    // Capitals shout when they carry the message, not for an acronym or two (UPS, DHL).
+    if caps_words >= 3 && (caps_words * 2 >= letters_words || best_run >= 4) {
+        out.push((CAPS_POINTS, "ALL CAPS"));
+    }
+    // One word in capitals for emphasis ("you're STILL taking money") is raised voice too.
+    let emphasis = msg.iter().any(|w| {
+        let s = &text[w.range.clone()];
+        s.chars().count() >= 4 && s.chars().all(|c| c.is_uppercase()) && known.contains(&w.norm)
+    });
+    if out.is_empty() && emphasis {
+        out.push((CAPS_POINTS, "CAPS"));
     }
     if text.contains("!!") || text.contains("?!") || text.contains("!?") {
-        out.push((4, "!!!"));
+        out.push((BANG_POINTS, "!!!"));
     }
     out
 }
 
-/// Tags suggested by a customer's message, strongest first.
+/// Tags suggested by a customer's message, strongest first. Only the first
+/// [`MAX_MESSAGE_CHARS`] characters are read.
 pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
+    let (message, _) = cap_chars(message, MAX_MESSAGE_CHARS);
     let msg = message_words(message);
-    let shout = shouting(message);
-    let mut out = Vec::new();
-    for (t, tag) in lib.tags.iter().enumerate() {
-        let mut score = 0;
-        let mut cues: Vec<String> = Vec::new();
-        for cue_words in &tag.cue_words {
-            if cue_words.is_empty() || cue_words.len() > msg.len() {
+    let table = &lib.cue_table;
+    let found = find_cues(table, &msg);
+
+    // Context cues rule out a tag's cues in their sentence that are not longer than they are.
+    let blockers: Vec<(Option<u32>, usize, &[usize])> = found
+        .iter()
+        .filter(|f| !f.cue.rules_out.is_empty())
+        .map(|f| {
+            let scope = (!f.cue.whole_message).then_some(msg[f.span.start].sentence);
+            (scope, f.cue.words.len(), f.cue.rules_out.as_slice())
+        })
+        .collect();
+    let ruled_out = |tag: usize, f: &Found| {
+        let sentence = msg[f.span.start].sentence;
+        blockers.iter().any(|&(scope, len, tags)| {
+            scope.is_none_or(|s| s == sentence) && f.cue.words.len() <= len && tags.contains(&tag)
+        })
+    };
+
+    let mut score = vec![0u32; lib.tags.len()];
+    let mut cues: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
+    for f in &found {
+        for &t in &f.cue.tags {
+            if ruled_out(t, f) {
                 continue;
             }
-            let found = (0..=msg.len() - cue_words.len()).find_map(|i| {
-                let window = &msg[i..i + cue_words.len()];
-                if window.iter().any(|w| w.clause != window[0].clause) {
-                    return None;
-                }
-                let points: Option<u32> = cue_words.iter().zip(window).map(|(c, w)| word_match(c, &w.norm)).sum();
-                let points = points?;
-                if negated(&msg, i) {
-                    return None;
-                }
-                let span = window[0].range.start..window[window.len() - 1].range.end;
-                Some((points / cue_words.len() as u32 + 3 * (cue_words.len() as u32 - 1), span))
-            });
-            if let Some((points, span)) = found {
-                let said = message[span].to_string();
-                if !cues.iter().any(|c| c.eq_ignore_ascii_case(&said)) {
-                    score += points;
-                    cues.push(said);
-                }
+            let said = &message[msg[f.span.start].range.start..msg[f.span.end - 1].range.end];
+            // The same words (or a cue inside words already counted) count once per tag.
+            if cues[t]
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(said) || contains_ci(c, said))
+            {
+                continue;
             }
-        }
-        if tag.shouting {
-            for (points, label) in &shout {
-                score += points;
-                cues.push((*label).to_string());
-            }
-        }
-        if score >= THRESHOLD && cues.iter().any(|c| c != "ALL CAPS" && c != "!!!") || score >= THRESHOLD + 2 {
-            out.push(Suggestion { tag: t, score, cues });
+            // A weak cue counts half: two of them, or one with a stronger sign, make a suggestion.
+            let points = if f.cue.weak {
+                (f.points / 2).min(THRESHOLD - 1)
+            } else {
+                f.points
+            };
+            score[t] = score[t].saturating_add(points);
+            cues[t].push(said.to_string());
         }
     }
+
+    let shout = shouting(message, &msg, &table.known);
+    if !shout.is_empty() {
+        let shouting_tags: Vec<usize> = (0..lib.tags.len()).filter(|&t| lib.tags[t].shouting).collect();
+        let mut with_words: Vec<usize> = shouting_tags.iter().copied().filter(|&t| score[t] > 0).collect();
+        // Capitals read as anger (the first shouting tag), cue words or not.
+        if shout.iter().any(|s| s.1 == "ALL CAPS" || s.1 == "CAPS")
+            && let Some(&first) = shouting_tags.first()
+            && !with_words.contains(&first)
+        {
+            with_words.push(first);
+        }
+        for t in with_words {
+            for (points, label) in &shout {
+                score[t] = score[t].saturating_add(*points);
+                cues[t].push((*label).to_string());
+            }
+            score[t] = score[t].max(THRESHOLD);
+        }
+    }
+
+    // A situation read from the words brings the feeling a person would read with it, when the
+    // words show no feeling of that group ("third time I'm writing" is a frustrated customer).
+    for e in lib.vocabulary.iter().filter(|e| !e.follows.is_empty()) {
+        if !e.follows.iter().all(|&f| score[f] >= THRESHOLD) {
+            continue;
+        }
+        for &t in &e.tags {
+            let group = lib.tags[t].group;
+            if (0..lib.tags.len()).any(|o| lib.tags[o].group == group && score[o] >= THRESHOLD) {
+                continue;
+            }
+            score[t] = THRESHOLD;
+            cues[t] = e.follows.iter().flat_map(|&f| cues[f].clone()).collect();
+        }
+    }
+
+    let mut out: Vec<Suggestion> = score
+        .into_iter()
+        .zip(cues)
+        .enumerate()
+        .filter(|(_, (s, _))| *s >= THRESHOLD)
+        .map(|(tag, (score, cues))| Suggestion { tag, score, cues })
+        .collect();
     out.sort_by_key(|s| (std::cmp::Reverse(s.score), s.tag));
     out
+}
+
+/// True if `hay` holds `needle` as a run of whole words (and more), ignoring case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let h: Vec<String> = words(hay).into_iter().map(|w| w.norm).collect();
+    let n: Vec<String> = words(needle).into_iter().map(|w| w.norm).collect();
+    h.len() > n.len() && !n.is_empty() && h.windows(n.len()).any(|w| w == n.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{builtin, load};
+
+    fn tags(msg: &str) -> Vec<String> {
+        let lib = load(&builtin::sources()).library;
+        suggest_tags(&lib, msg)
+            .into_iter()
+            .map(|s| lib.tags[s.tag].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn word_forms_and_typos_meet_the_cues() {
+        assert!(tags("I was charged twice for one order").contains(&"billing-error".to_string()));
+        assert!(tags("my acount was locked yesterday").contains(&"account-access".to_string()));
+    }
+
+    #[test]
+    fn context_rules_out_a_cue() {
+        assert!(!tags("Nobody will return my call").contains(&"return".to_string()));
+        assert!(!tags("The bill is fine, thanks").contains(&"billing-error".to_string()));
+        assert!(!tags("My phone died halfway through").contains(&"vulnerable".to_string()));
+        assert!(tags("My husband died last month").contains(&"vulnerable".to_string()));
+    }
+
+    fn has(msg: &str, tag: &str) -> bool {
+        tags(msg).iter().any(|t| t == tag)
+    }
+
+    #[test]
+    fn the_issue_examples_are_read_like_a_person_would() {
+        assert!(has("Does the X200 support fast charging?", "product-question"));
+        assert!(!has("Does the X200 support fast charging?", "billing-error"));
+        assert!(has(
+            "I tried to sign in this morning and my account was locked",
+            "account-access"
+        ));
+        let cancelled = "Why was I charged 12.99 when I cancelled last month?";
+        assert!(has(cancelled, "billing-error") && has(cancelled, "cancellation"));
+        let email = "Dear Sir or Madam, I wish to make a formal complaint. My order arrived nine days late, \
+                     I was charged a wrong fee for delivery, and I have contacted you twice before without a reply.";
+        for t in ["delayed-shipment", "billing-error", "repeat-contact", "complaint"] {
+            assert!(has(email, t), "{t} in {:?}", tags(email));
+        }
+        assert!(has("WHY HAS NOBODY SORTED THIS OUT YET", "angry"));
+    }
+
+    #[test]
+    fn cues_out_of_context_do_not_fire() {
+        for (msg, not) in [
+            ("Could someone please return my call about the form?", "return"),
+            ("My phone died halfway through our chat earlier.", "vulnerable"),
+            ("I'm struggling to log in to the app.", "vulnerable"),
+            ("The bill is fine, it's the delivery I'm asking about.", "billing-error"),
+            (
+                "I transferred the money yesterday, has it arrived?",
+                "complex-multi-team",
+            ),
+            ("Fantastic service as always. Three weeks and nothing.", "happy"),
+        ] {
+            assert!(!has(msg, not), "{not} from {msg:?}: {:?}", tags(msg));
+        }
+    }
+
+    #[test]
+    fn every_suggestion_shows_its_words() {
+        let lib = load(&builtin::sources()).library;
+        let found = suggest_tags(&lib, "I was double charged and nobody calls back, I'm furious");
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(found.iter().all(|s| !s.cues.is_empty()));
+        let billing = lib.tag_index("billing-error").unwrap();
+        let b = found.iter().find(|s| s.tag == billing).unwrap();
+        assert!(b.cues.iter().any(|c| c.contains("charged")), "{:?}", b.cues);
+    }
+
+    #[test]
+    fn a_huge_paste_is_capped() {
+        let lib = load(&builtin::sources()).library;
+        let head = "I was charged twice. ";
+        let msg = format!("{head}{}", "filler words here ".repeat(20_000));
+        let found = suggest_tags(&lib, &msg);
+        assert!(found.iter().any(|s| lib.tags[s.tag].id == "billing-error"));
+        let tail = format!("{}I was charged twice.", "x ".repeat(MAX_MESSAGE_CHARS));
+        assert!(suggest_tags(&lib, &tail).is_empty(), "past the cap is ignored");
+    }
+
+    #[test]
+    fn word_forms_are_inflections_not_relatives() {
+        assert!(same_word("charged", "charging"));
+        assert!(same_word("cancel", "cancelled"));
+        assert!(same_word("worry", "worried"));
+        assert!(!same_word("customs", "customer"));
+        assert!(!same_word("manager", "manage"));
+        assert!(!same_word("acceptable", "accept"));
+    }
+
+    #[test]
+    fn the_form_of_a_message_is_read() {
+        assert!(has(
+            "At this point the parcel has seen more of the world than me 😂",
+            "joking"
+        ));
+        assert!(has("@ShopCo three weeks and still no parcel", "public-social-media"));
+        assert!(!has(
+            "Please reply to sam@example.com about the order",
+            "public-social-media"
+        ));
+        let letter = "Hello,\n\nThe lamp I bought does not switch on.\n\nThanks,\nJo";
+        assert!(has(letter, "email"), "{:?}", tags(letter));
+        assert!(!has("The lamp I bought does not switch on.", "email"));
+    }
+
+    #[test]
+    fn weak_cues_need_company() {
+        let lib = load(&builtin::sources()).library;
+        let found = suggest_tags(&lib, "How do I return something I bought online?");
+        let confused = lib.tag_index("confused").unwrap();
+        assert!(!found.iter().any(|s| s.tag == confused), "{found:?}");
+        assert!(has(
+            "I thought it was paid already, and now where do I find the invoice?",
+            "confused"
+        ));
+    }
+
+    #[test]
+    fn phrase_containment_is_by_whole_words() {
+        assert!(contains_ci("charged me twice", "Charged me"));
+        assert!(!contains_ci("overcharged", "charged"));
+    }
 }

@@ -7,6 +7,7 @@ const FILES: &[(&str, &str)] = &[
     ("data/skills.ron", include_str!("../../data/skills.ron")),
     ("data/situations.ron", include_str!("../../data/situations.ron")),
     ("data/playbooks.ron", include_str!("../../data/playbooks.ron")),
+    ("data/vocabulary.ron", include_str!("../../data/vocabulary.ron")),
     (
         "data/phrases/connect.ron",
         include_str!("../../data/phrases/connect.ron"),
@@ -25,6 +26,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("data/phrases/tools.ron", include_str!("../../data/phrases/tools.ron")),
     ("data/phrases/craft.ron", include_str!("../../data/phrases/craft.ron")),
+    ("data/practice.ron", include_str!("../../data/practice.ron")),
 ];
 
 /// The embedded content files as sources, named `builtin:data/…`.

@@ -27,8 +27,8 @@ pub enum Ids {
     TagGroups,
     /// Framework ids.
     Frameworks,
-    /// Channel ids.
-    Channels,
+    /// Phrase card ids.
+    Phrases,
 }
 
 /// Ids of one set, by length, each length sorted.

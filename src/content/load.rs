@@ -11,6 +11,8 @@ use crate::text::is_valid_id;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+mod huddle;
+
 /// Largest content file we read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -263,7 +265,13 @@ pub fn load(sources: &[Source]) -> Loaded {
         for raw in &p.steps {
             ld.step(*s, raw);
         }
+        ld.practice(*s, &p.practice);
+        if let Some(h) = &p.huddle {
+            ld.huddle(*s, h);
+        }
     }
+    // Plan steps run in conversation order; within a phase, in file order.
+    ld.lib.steps.sort_by_key(|s| s.phase);
     for t in &mut ld.lib.tags {
         t.cue_words = t
             .cues
@@ -271,6 +279,10 @@ pub fn load(sources: &[Source]) -> Loaded {
             .map(|c| crate::text::words(c).into_iter().map(|w| w.norm).collect())
             .collect();
     }
+    for (s, p) in &packs {
+        ld.vocabulary(*s, &p.vocabulary);
+    }
+    ld.lib.cue_table = super::vocabulary::CueTable::new(&ld.lib);
     let order: HashMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -429,9 +441,22 @@ impl<'a> Loader<'a> {
             Ids::Frameworks => self
                 .hints
                 .nearest(ids, value, self.framework_ix.keys().map(String::as_str)),
-            Ids::Channels => self.hints.nearest(ids, value, Channel::ALL.iter().map(|c| c.id())),
+            Ids::Phrases => self
+                .hints
+                .nearest(ids, value, self.lib.phrase_ix.keys().map(String::as_str)),
         };
         let hint = near.map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+        self.report_as(
+            self.value_at(at, value),
+            ProblemKind::UnknownReference,
+            format!("unknown {kind} \"{value}\"{hint}"),
+        );
+    }
+
+    /// Reports a word outside a small fixed list (phases, acts, channel words), with a "did you
+    /// mean" from the whole list.
+    fn unknown_word(&mut self, at: At, kind: &str, value: &str, words: &[&str]) {
+        let hint = crate::text::did_you_mean(value, words.iter().copied());
         self.report_as(
             self.value_at(at, value),
             ProblemKind::UnknownReference,
@@ -616,7 +641,7 @@ impl<'a> Loader<'a> {
             cue_words: Vec::new(),
             shouting: raw.shouting,
             links: Vec::new(),
-            channel: Channel::from_id(&raw.id),
+            channel: Channel::from_tag_id(&raw.id),
         });
         Some(at)
     }
@@ -731,11 +756,36 @@ impl<'a> Loader<'a> {
             );
         }
         let situations = self.tag_list(at, &raw.situations);
-        let mut channels = Vec::new();
-        for c in &raw.channels {
-            match Channel::from_id(c) {
-                Some(ch) => channels.push(ch),
-                None => self.unknown(at, "channel", c, Ids::Channels),
+        let needs = self.tag_list(at, &raw.needs);
+        let not_when = self.tag_list(at, &raw.not_when);
+        if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
+            let id = self.lib.tags[*t].id.clone();
+            self.report_as(
+                self.value_at(at, &id),
+                ProblemKind::Invalid,
+                format!(
+                    "phrase \"{}\": \"{id}\" is both a situation it fits and in `not_when`",
+                    raw.id
+                ),
+            );
+        }
+        let phase = match raw.phase.as_deref().map(str::trim) {
+            None => None,
+            Some(p) => match Phase::from_id(p) {
+                Some(ph) => Some(ph),
+                None => {
+                    self.unknown_word(at, "phase", p, &Phase::ALL.map(Phase::id));
+                    None
+                }
+            },
+        };
+        let channels = self.phrase_channels(at, &raw.id, raw.channels.as_deref());
+        let mut acts = Vec::new();
+        for a in &raw.acts {
+            match Act::from_id(a) {
+                Some(act) if !acts.contains(&act) => acts.push(act),
+                Some(_) => {}
+                None => self.unknown_word(at, "act", a, &Act::ALL.map(Act::id)),
             }
         }
         let ix = self.lib.phrases.len();
@@ -746,9 +796,69 @@ impl<'a> Loader<'a> {
             skill,
             text: raw.text.trim().to_string(),
             instead_of: instead_of.map(str::to_string),
+            note: raw.note.as_deref().unwrap_or_default().trim().to_string(),
             situations,
+            needs,
+            not_when,
+            phase,
             channels,
+            source: self.sources[src].path.clone(),
+            acts,
         });
+    }
+
+    /// A card's channel reading: channel ids, classes or `any`, expanded and in
+    /// [`Channel::ALL`] order. Not given: the live channels; given but empty or all unknown:
+    /// reported, and the live channels.
+    fn phrase_channels(&mut self, at: At, id: &str, raw: Option<&[String]>) -> Vec<Channel> {
+        let Some(words) = raw else {
+            return Channel::live();
+        };
+        let mut set = Vec::new();
+        for w in words {
+            match Channel::expand(w.trim()) {
+                Some(cs) => set.extend(cs),
+                None => self.unknown_word(at, "channel", w, &Channel::WORDS),
+            }
+        }
+        if set.is_empty() {
+            if words.is_empty() {
+                self.report_as(
+                    at,
+                    ProblemKind::MissingField,
+                    format!(
+                        "phrase \"{id}\": `channels` is empty: say where it can be used ({}), or leave it out",
+                        Channel::WORDS.join(", ")
+                    ),
+                );
+            }
+            return Channel::live();
+        }
+        Channel::ALL.into_iter().filter(|c| set.contains(c)).collect()
+    }
+
+    /// Vocabulary entries have no id: each is reported at its first word (else its start).
+    fn vocabulary(&mut self, src: usize, raws: &[super::vocabulary::RawVocab]) {
+        for raw in raws {
+            let entry = self.entry_at(src, "vocabulary entry", "vocabulary", "");
+            let at = match raw.words.first().or(raw.cues.first()) {
+                Some(first) => self.value_at(entry, first),
+                None => entry,
+            };
+            let (entry, bad, whole) = super::vocabulary::check(raw, &self.lib);
+            for (kind, value) in bad {
+                let ids = match kind {
+                    "skill" => Ids::Skills,
+                    "phrase card" => Ids::Phrases,
+                    _ => Ids::Tags,
+                };
+                self.unknown(at, kind, &value, ids);
+            }
+            if let Some(message) = whole {
+                self.report_as(at, ProblemKind::Invalid, message);
+            }
+            self.lib.vocabulary.extend(entry);
+        }
     }
 
     fn rule(&mut self, src: usize, raw: &RawRule) {
@@ -817,6 +927,22 @@ impl<'a> Loader<'a> {
         ) {
             return;
         }
+        let Some(phase) = Phase::from_id(raw.phase.trim()) else {
+            if raw.phase.trim().is_empty() {
+                self.report_as(
+                    at,
+                    ProblemKind::MissingField,
+                    format!(
+                        "step \"{}\": `phase` is empty or missing (one of: {})",
+                        raw.id,
+                        Phase::ALL.map(Phase::id).join(", ")
+                    ),
+                );
+            } else {
+                self.unknown_word(at, "phase", &raw.phase, &Phase::ALL.map(Phase::id));
+            }
+            return;
+        };
         let mut from = Vec::new();
         for f in &raw.from {
             match self.framework_ix.get(&f.framework) {
@@ -831,6 +957,7 @@ impl<'a> Loader<'a> {
             id: raw.id.clone(),
             title: raw.title.trim().to_string(),
             guidance: raw.guidance.trim().to_string(),
+            phase,
             from,
             skills,
             when_any,

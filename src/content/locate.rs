@@ -33,20 +33,33 @@ pub struct Locator<'a> {
     lists: HashMap<&'a str, Vec<Entry>>,
     /// Every string literal's value (escapes decoded) → offsets of its opening quote, ascending.
     strings: HashMap<Cow<'a, str>, Vec<usize>>,
+    /// Top-level key → offset of its first occurrence (`huddle: (…)`).
+    keys: Keys<'a>,
 }
 
 impl<'a> Locator<'a> {
     /// Prepares a source text for lookups.
     pub fn new(text: &'a str) -> Self {
         let (line_starts, checkpoints) = lines(text);
-        let (lists, strings) = Scanner::new(text).run();
+        let (lists, strings, keys) = Scanner::new(text).run();
         Locator {
             text,
             line_starts,
             checkpoints,
             lists,
             strings,
+            keys,
         }
+    }
+
+    /// Offset of the first top-level `key:` (the key's first letter).
+    pub fn key(&self, key: &str) -> Option<usize> {
+        self.keys.get(key).copied()
+    }
+
+    /// Length of the text in bytes.
+    pub fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
@@ -110,6 +123,7 @@ fn lines(text: &str) -> (Vec<usize>, Vec<(usize, usize)>) {
 
 type Lists<'a> = HashMap<&'a str, Vec<Entry>>;
 type Strings<'a> = HashMap<Cow<'a, str>, Vec<usize>>;
+type Keys<'a> = HashMap<&'a str, usize>;
 
 /// One token of RON, as far as locating needs.
 #[derive(Debug, PartialEq)]
@@ -140,7 +154,9 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn run(mut self) -> (Lists<'a>, Strings<'a>) {
+    fn run(mut self) -> (Lists<'a>, Strings<'a>, Keys<'a>) {
+        let mut keys: Keys<'a> = HashMap::new();
+        let mut ident_at = 0usize; // where `ident` starts
         let mut lists: Lists<'a> = HashMap::new();
         let mut strings: Strings<'a> = HashMap::new();
         let mut depth = 0usize;
@@ -199,10 +215,16 @@ impl<'a> Scanner<'a> {
                 Tok::Colon => {
                     if depth == 1 {
                         key = prev_ident;
+                        if let Some(k) = prev_ident {
+                            keys.entry(k).or_insert(ident_at);
+                        }
                     }
                     id_next = depth == 3 && prev_ident == Some("id") && entry.is_some();
                 }
-                Tok::Ident(name) => ident = Some(name),
+                Tok::Ident(name) => {
+                    ident = Some(name);
+                    ident_at = at;
+                }
                 Tok::Str(value) => {
                     if was_id_next && let Some(e) = entry.as_mut() {
                         e.id.get_or_insert(at);
@@ -215,7 +237,7 @@ impl<'a> Scanner<'a> {
         if let (Some(k), Some(e)) = (list, entry) {
             lists.entry(k).or_default().push(e);
         }
-        (lists, strings)
+        (lists, strings, keys)
     }
 
     fn peek(&self, k: usize) -> Option<u8> {

@@ -2,12 +2,14 @@
 
 pub mod builtin;
 mod hints;
+pub mod huddle;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod placeholder;
 pub mod problem;
 pub mod raw;
+pub mod vocabulary;
 
 pub use load::{Loaded, Source, load, read_pack_path};
 pub use model::*;

@@ -57,41 +57,242 @@ pub struct Phrase {
     pub text: String,
     /// The hurtful thing this replaces, for "instead of" cards.
     pub instead_of: Option<String>,
-    /// Indices of the situation tags it fits.
+    /// Why the card is worded the way it is, for the rep (may be empty).
+    pub note: String,
+    /// Indices of the situation tags it fits. A card that names cases (tags of a `specific`
+    /// group) is only for contacts where one of those cases is picked.
     #[serde(skip)]
     pub situations: Vec<usize>,
-    /// Channels it suits; empty means any.
+    /// Indices of tags that must all be picked for the card to be used (the case its words
+    /// presume: "the refund you were promised" needs a refund request).
+    #[serde(skip)]
+    pub needs: Vec<usize>,
+    /// Indices of tags that rule the card out (a line issuing a refund is never for "policy
+    /// says no").
+    #[serde(skip)]
+    pub not_when: Vec<usize>,
+    /// The moment of the conversation the card belongs to; `None` (a pack card without one):
+    /// shown with its skill, never in a plan step.
+    pub phase: Option<Phase>,
+    /// Channels it suits, in [`Channel::ALL`] order; never empty. A card that does not say
+    /// suits the live channels (spoken and written), never a public post.
     pub channels: Vec<Channel>,
+    /// The content file it came from (its [`super::Source`] path; `builtin:…` when built in).
+    #[serde(skip)]
+    pub source: String,
+    /// What the line does that the plan rules care about (asks for account details, sets a
+    /// boundary…).
+    pub acts: Vec<Act>,
+}
+
+/// The moment of a conversation a card or plan step belongs to, in conversation order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    /// Greeting, steadying yourself, reading the history, taking a public post private.
+    Open,
+    /// Naming abuse and the line it must not cross; comes before any warmth.
+    Boundary,
+    /// Letting them tell it, asking, playing back.
+    Hear,
+    /// Naming the feeling.
+    Acknowledge,
+    /// Saying sorry and owning it.
+    Apologise,
+    /// Checking, deciding, fixing.
+    Solve,
+    /// Saying what was done and what happens next; checking it worked.
+    Confirm,
+    /// Thanking and closing.
+    Close,
+    /// After the contact: an outbound message (a check-in), never part of a live plan.
+    After,
+}
+
+impl Phase {
+    /// All phases, in conversation order.
+    pub const ALL: [Phase; 9] = [
+        Phase::Open,
+        Phase::Boundary,
+        Phase::Hear,
+        Phase::Acknowledge,
+        Phase::Apologise,
+        Phase::Solve,
+        Phase::Confirm,
+        Phase::Close,
+        Phase::After,
+    ];
+
+    /// The id used in files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::Open => "open",
+            Phase::Boundary => "boundary",
+            Phase::Hear => "hear",
+            Phase::Acknowledge => "acknowledge",
+            Phase::Apologise => "apologise",
+            Phase::Solve => "solve",
+            Phase::Confirm => "confirm",
+            Phase::Close => "close",
+            Phase::After => "after",
+        }
+    }
+
+    /// Parses a phase id.
+    pub fn from_id(s: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.id() == s)
+    }
 }
 
 /// A conversation channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// Voice call.
     Phone,
+    /// Face to face, at a counter or in store.
+    InPerson,
     /// Live chat or messaging.
     Chat,
     /// Email or ticket.
     Email,
+    /// A public post, comment or review that everyone can read.
+    Public,
+}
+
+/// What kind of channel: what a rep means by "spoken", "written" and "public".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelClass {
+    /// Phone and in person.
+    Spoken,
+    /// Chat and email.
+    Written,
+    /// A post or review in public.
+    Public,
 }
 
 impl Channel {
     /// All channels, in display order.
-    pub const ALL: [Channel; 3] = [Channel::Phone, Channel::Chat, Channel::Email];
+    pub const ALL: [Channel; 5] = [
+        Channel::Phone,
+        Channel::InPerson,
+        Channel::Chat,
+        Channel::Email,
+        Channel::Public,
+    ];
 
-    /// The id used in files and on the command line.
+    /// The id used in files and JSON.
     pub fn id(self) -> &'static str {
         match self {
             Channel::Phone => "phone",
+            Channel::InPerson => "in-person",
             Channel::Chat => "chat",
             Channel::Email => "email",
+            Channel::Public => "public",
         }
+    }
+
+    /// The id of the situation tag that stands for this channel.
+    pub fn tag_id(self) -> &'static str {
+        match self {
+            Channel::Public => "public-social-media",
+            c => c.id(),
+        }
+    }
+
+    /// The channel a situation tag stands for, if any.
+    pub fn from_tag_id(s: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.tag_id() == s)
     }
 
     /// Parses a channel id.
     pub fn from_id(s: &str) -> Option<Channel> {
         Channel::ALL.into_iter().find(|c| c.id() == s)
+    }
+
+    /// Spoken, written or public.
+    pub fn class(self) -> ChannelClass {
+        match self {
+            Channel::Phone | Channel::InPerson => ChannelClass::Spoken,
+            Channel::Chat | Channel::Email => ChannelClass::Written,
+            Channel::Public => ChannelClass::Public,
+        }
+    }
+
+    /// What a card's `channels` entry means: a channel id, a class (`spoken`, `written`,
+    /// `public`) or `any`. `None` for an unknown word.
+    pub fn expand(word: &str) -> Option<Vec<Channel>> {
+        let of = |class| Channel::ALL.into_iter().filter(|c| c.class() == class).collect();
+        match word {
+            "any" => Some(Channel::ALL.to_vec()),
+            "spoken" => Some(of(ChannelClass::Spoken)),
+            "written" => Some(of(ChannelClass::Written)),
+            w => Channel::from_id(w).map(|c| vec![c]),
+        }
+    }
+
+    /// Every word [`Channel::expand`] understands.
+    pub const WORDS: [&'static str; 8] = [
+        "any",
+        "spoken",
+        "written",
+        "public",
+        "phone",
+        "in-person",
+        "chat",
+        "email",
+    ];
+
+    /// What a card suits when it does not say: every live channel, never a public post.
+    pub fn live() -> Vec<Channel> {
+        Channel::ALL
+            .into_iter()
+            .filter(|c| c.class() != ChannelClass::Public)
+            .collect()
+    }
+}
+
+/// Something a line does that decides where it may be used; the plan rules in
+/// `coach::rules` say where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Act {
+    /// Asks for or reads out account or personal details.
+    AsksDetails,
+    /// Apologises for a mistake that was ours.
+    OwnFault,
+    /// Names abusive behaviour and the line it must not cross.
+    Boundary,
+    /// Warns that the contact will end if the abuse carries on.
+    Warning,
+    /// Ends the contact.
+    EndContact,
+}
+
+impl Act {
+    /// All acts.
+    pub const ALL: [Act; 5] = [
+        Act::AsksDetails,
+        Act::OwnFault,
+        Act::Boundary,
+        Act::Warning,
+        Act::EndContact,
+    ];
+
+    /// The id used in files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Act::AsksDetails => "asks-details",
+            Act::OwnFault => "own-fault",
+            Act::Boundary => "boundary",
+            Act::Warning => "warning",
+            Act::EndContact => "end-contact",
+        }
+    }
+
+    /// Parses an act id.
+    pub fn from_id(s: &str) -> Option<Act> {
+        Act::ALL.into_iter().find(|a| a.id() == s)
     }
 }
 
@@ -164,6 +365,8 @@ pub struct Step {
     pub guidance: String,
     /// (framework index, part name) pairs this step comes from.
     pub from: Vec<(usize, String)>,
+    /// The conversation phase: the step's cards are those of this phase.
+    pub phase: Phase,
     /// Skills belonging to the step.
     pub skills: Vec<usize>,
     /// The step applies only if one of these tags is selected (empty: always).
@@ -191,6 +394,14 @@ pub struct Library {
     pub frameworks: Vec<Framework>,
     /// Plan steps in conversation order.
     pub steps: Vec<Step>,
+    /// The everyday vocabulary (search words and message cues tied to skills, tags and cards).
+    pub vocabulary: Vec<super::vocabulary::VocabEntry>,
+    /// Tag cues and vocabulary cues, prepared once for tag suggestion.
+    pub cue_table: super::vocabulary::CueTable,
+    /// The team's huddle settings (skill-of-the-day order, pins, seed).
+    pub huddle: super::huddle::HuddleSettings,
+    /// Customers' opening lines for practice rounds, in load order.
+    pub practice: Vec<super::huddle::PracticeLine>,
     pub(crate) skill_ix: HashMap<String, usize>,
     pub(crate) phrase_ix: HashMap<String, usize>,
     pub(crate) tag_ix: HashMap<String, usize>,

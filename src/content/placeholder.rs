@@ -32,7 +32,7 @@ fn is_name_byte(b: u8) -> bool {
 
 /// Byte spans (including braces) of well-formed placeholders, in one pass: from a `{` the scan
 /// runs over name letters only, so the next `{` is never behind it.
-fn spans(text: &str) -> Vec<(usize, usize)> {
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;

@@ -16,6 +16,11 @@ pub struct RawPack {
     pub rules: Vec<RawRule>,
     pub frameworks: Vec<RawFramework>,
     pub steps: Vec<RawStep>,
+    pub vocabulary: Vec<super::vocabulary::RawVocab>,
+    /// Huddle settings: the team's skill-of-the-day order, pins, seed (see `super::huddle`).
+    pub huddle: Option<RawHuddle>,
+    /// Customers' opening lines per situation, for huddle practice rounds.
+    pub practice: Vec<RawPractice>,
 }
 
 /// A group of skills or of tags.
@@ -50,8 +55,13 @@ pub struct RawPhrase {
     pub skill: String,
     pub text: String,
     pub instead_of: Option<String>,
+    pub note: Option<String>,
     pub situations: Vec<String>,
-    pub channels: Vec<String>,
+    pub needs: Vec<String>,
+    pub not_when: Vec<String>,
+    pub phase: Option<String>,
+    pub channels: Option<Vec<String>>,
+    pub acts: Vec<String>,
 }
 
 /// A situation tag; with an existing `id` and no `label`, an addition (more cues, more links).
@@ -111,6 +121,7 @@ pub struct RawStep {
     pub id: String,
     pub title: String,
     pub guidance: String,
+    pub phase: String,
     pub from: Vec<RawStepSource>,
     pub skills: Vec<String>,
     pub when_any: Vec<String>,
@@ -123,4 +134,29 @@ pub struct RawStep {
 pub struct RawStepSource {
     pub framework: String,
     pub part: String,
+}
+
+/// A team's huddle settings: the order skills of the day go in, and skills pinned to dates.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawHuddle {
+    pub seed: String,
+    pub order: Vec<String>,
+    pub pins: Vec<RawPin>,
+}
+
+/// A skill pinned to a date (`YYYY-MM-DD`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawPin {
+    pub date: String,
+    pub skill: String,
+}
+
+/// Opening lines a customer in this situation might start with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawPractice {
+    pub situation: String,
+    pub lines: Vec<String>,
 }

@@ -9,6 +9,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub enum MatchKind {
     /// The same word.
     Exact,
+    /// Another form of the same word (same Snowball stem: "charged" for "charging").
+    Stem,
     /// The query is the start of the word (how many characters were typed).
     Prefix(usize),
     /// The word, or its start, with a typo or two.

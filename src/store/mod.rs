@@ -1,186 +1,69 @@
-//! The user's own data (recent situations, favourites, what they copy most), saved crash-safe:
-//! write a temp file, fsync, rename. A file we cannot read is kept aside, never overwritten.
+//! The rep's own data — favorites, every copy with its time, their own cards, recent tough-call
+//! situations — in a SQLite database (`callside.db` in the data folder). No egui here.
+//!
+//! - [`Db::open_in`] opens (or creates) the database: WAL mode so the window and a CLI command can
+//!   write at the same moment, a `busy_timeout`, migrations by `user_version` (each step one
+//!   transaction), a one-time import of the old `user.ron` (kept beside it), and a database that
+//!   cannot be opened is moved aside byte-identical (`callside.db.unreadable-N`) with a
+//!   [`OpenNote`] the window can show.
+//! - Favorites ([`Db::favorites`], [`Db::toggle_favorite`], [`Db::move_favorite`]), the copy history
+//!   ([`Db::record_copy`], [`Db::recently_copied`], [`Db::most_used`]) and recent situations
+//!   ([`Db::remember_situation`]) hold stable ids only. Time is always passed in ([`Millis`]), so
+//!   tests choose the clock; [`now_ms`] is the real one.
+//! - Own cards ([`OwnCard`], [`CardDraft`], [`Db::create_card`], [`Db::update_card`],
+//!   [`Db::delete_card`] + [`Db::restore_card`] for undo) and their rendering as a pack the content
+//!   loader reads ([`own_pack_source`], [`export_pack_text`]).
+//! - [`Db::snapshot`] reads all of it at once into a [`UserSnapshot`] for the window to draw from;
+//!   [`Db::data_version`] tells cheaply when another process has written since.
+//!
+//! The old `user.ron` store ([`Store`], [`UserData`]) stays until the window has switched over.
 
 mod atomic;
+mod cards;
+mod copies;
+mod db;
+mod error;
+mod favorites;
+mod import;
+mod legacy;
+mod pack;
+mod schema;
+mod situations;
+mod snapshot;
+mod temp;
 
 pub use atomic::write_atomic;
+pub use cards::{CardDraft, DraftField, DraftProblem, OWN_ID_PREFIX, OwnCard, is_own_id};
+pub use copies::{CopyCount, DAY_MS, WEEK_MS};
+pub use db::{DB_FILE, Db, LOCK_FILE, OpenNote, Opened};
+pub use error::StoreError;
+pub use favorites::Move;
+pub use import::{MAX_USER_RON_BYTES, USER_RON};
+pub use legacy::{LoadNote, MAX_RECENT_SITUATIONS, Store, UserData};
+pub use pack::{MINE_SOURCE, SHARED_ID_PREFIX, export_pack_text, own_pack_source, own_pack_text};
+pub use schema::SCHEMA_VERSION;
+pub use snapshot::{SNAPSHOT_LIST_LIMIT, UserSnapshot};
+pub use temp::clean_stale_temp_files;
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Most recent situations kept.
-pub const MAX_RECENT_SITUATIONS: usize = 8;
+/// Milliseconds since the Unix epoch (UTC). Every time the store keeps or compares is one of these.
+pub type Millis = i64;
 
-/// Everything the user builds up by using the app. Keyed by stable ids, never display text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct UserData {
-    /// Tough-call tag sets used, most recent first (each a list of tag ids).
-    pub recent_situations: Vec<Vec<String>>,
-    /// Favourite skill or phrase ids.
-    pub favorites: Vec<String>,
-    /// How often each phrase id was copied.
-    pub copies: BTreeMap<String, u32>,
+/// The real clock, in [`Millis`]. Core code takes `now` as a parameter; callers use this.
+pub fn now_ms() -> Millis {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis().min(i64::MAX as u128) as i64)
+        .unwrap_or(0)
 }
 
-impl UserData {
-    /// Records a tough-call situation as the most recent (moving it up if already there).
-    pub fn remember_situation(&mut self, tags: &[String]) {
-        if tags.is_empty() {
-            return;
-        }
-        let mut key = tags.to_vec();
-        key.sort();
-        self.recent_situations.retain(|s| {
-            let mut s = s.clone();
-            s.sort();
-            s != key
-        });
-        self.recent_situations.insert(0, tags.to_vec());
-        self.recent_situations.truncate(MAX_RECENT_SITUATIONS);
+/// Where the user's data lives: `$CALLSIDE_HOME` if set, else the platform's data folder
+/// (Linux `~/.local/share/callside`). The window and the CLI both use this.
+pub fn data_dir() -> Option<PathBuf> {
+    // An empty CALLSIDE_HOME must not mean the current folder: it counts as unset.
+    if let Some(home) = std::env::var_os("CALLSIDE_HOME").filter(|h| !h.is_empty()) {
+        return Some(PathBuf::from(home));
     }
-
-    /// Counts one copy of a phrase.
-    pub fn count_copy(&mut self, phrase_id: &str) {
-        *self.copies.entry(phrase_id.to_string()).or_default() += 1;
-    }
-}
-
-/// What happened when loading user data, for the window to tell the user.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadNote {
-    /// No file yet: a fresh start.
-    Fresh,
-    /// Read fine.
-    Loaded,
-    /// The file could not be read; it was moved to this path and a fresh one begun.
-    KeptAside { reason: String, moved_to: PathBuf },
-}
-
-/// Where user data lives and how it is saved.
-#[derive(Debug, Clone)]
-pub struct Store {
-    path: PathBuf,
-    /// Set when an unreadable file could not be moved aside: saving would overwrite it.
-    blocked: bool,
-}
-
-impl Store {
-    /// A store for the file `user.ron` in `dir`.
-    pub fn in_dir(dir: &Path) -> Store {
-        Store {
-            path: dir.join("user.ron"),
-            blocked: false,
-        }
-    }
-
-    /// The file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Loads the data. A file that is not readable data is renamed to `user.ron.unreadable-N`
-    /// (kept for the user) and a fresh set returned.
-    pub fn load(&mut self) -> (UserData, LoadNote) {
-        let text = match std::fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (UserData::default(), LoadNote::Fresh),
-            Err(e) => return self.keep_aside(format!("cannot read: {e}")),
-        };
-        let parsed = String::from_utf8(text)
-            .map_err(|e| e.to_string())
-            .and_then(|t| ron::from_str::<UserData>(&t).map_err(|e| e.to_string()));
-        match parsed {
-            Ok(d) => (d, LoadNote::Loaded),
-            Err(reason) => self.keep_aside(reason),
-        }
-    }
-
-    fn keep_aside(&mut self, reason: String) -> (UserData, LoadNote) {
-        let moved_to = (1..)
-            .map(|n| self.path.with_extension(format!("ron.unreadable-{n}")))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| self.path.with_extension("ron.unreadable"));
-        match std::fs::rename(&self.path, &moved_to) {
-            Ok(()) => (UserData::default(), LoadNote::KeptAside { reason, moved_to }),
-            // It could not be moved: never save over it.
-            Err(e) => {
-                self.blocked = true;
-                (
-                    UserData::default(),
-                    LoadNote::KeptAside {
-                        reason: format!(
-                            "{reason}; it could not be moved aside ({e}), so nothing will be saved over it"
-                        ),
-                        moved_to: self.path.clone(),
-                    },
-                )
-            }
-        }
-    }
-
-    /// Saves crash-safe (temp file, fsync, rename).
-    pub fn save(&self, data: &UserData) -> std::io::Result<()> {
-        if self.blocked {
-            return Err(std::io::Error::other(format!(
-                "not saving: {} could not be read or moved aside",
-                self.path.display()
-            )));
-        }
-        let text = ron::ser::to_string_pretty(data, ron::ser::PrettyConfig::default())
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        write_atomic(&self.path, text.as_bytes())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_and_starts_fresh() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::in_dir(dir.path());
-        assert_eq!(store.load().1, LoadNote::Fresh);
-        let mut d = UserData::default();
-        d.remember_situation(&["angry".into(), "delayed-shipment".into()]);
-        d.count_copy("empathy-x");
-        d.count_copy("empathy-x");
-        store.save(&d).unwrap();
-        let (back, note) = store.load();
-        assert_eq!(note, LoadNote::Loaded);
-        assert_eq!(back, d);
-        assert_eq!(back.copies["empathy-x"], 2);
-    }
-
-    #[test]
-    fn unreadable_file_is_kept_aside_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::in_dir(dir.path());
-        std::fs::write(store.path(), "this is (not ron").unwrap();
-        let (d, note) = store.load();
-        assert_eq!(d, UserData::default());
-        let LoadNote::KeptAside { moved_to, .. } = note else {
-            panic!("expected kept aside, got {note:?}")
-        };
-        assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), "this is (not ron");
-        store.save(&d).unwrap();
-        assert_eq!(std::fs::read_to_string(&moved_to).unwrap(), "this is (not ron");
-    }
-
-    #[test]
-    fn recent_situations_move_up_and_are_capped() {
-        let mut d = UserData::default();
-        for i in 0..12 {
-            d.remember_situation(&[format!("t{i}")]);
-        }
-        d.remember_situation(&["t5".into()]);
-        assert_eq!(d.recent_situations.len(), MAX_RECENT_SITUATIONS);
-        assert_eq!(d.recent_situations[0], vec!["t5".to_string()]);
-        assert_eq!(d.recent_situations.iter().filter(|s| s[0] == "t5").count(), 1);
-        d.remember_situation(&["b".into(), "a".into()]);
-        d.remember_situation(&["a".into(), "b".into()]);
-        assert_eq!(d.recent_situations.iter().filter(|s| s.len() == 2).count(), 1);
-    }
+    directories::ProjectDirs::from("", "", "Callside").map(|d| d.data_dir().to_path_buf())
 }

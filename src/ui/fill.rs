@@ -1,11 +1,12 @@
 //! The inline form that asks for placeholder values before a phrase is copied.
 
-use super::app::Action;
+use super::action::{Action, Actions};
 use crate::content::{Library, placeholder};
 
-/// An open "fill in the blanks" form for one phrase card.
+/// An open "fill in the blanks" form for one phrase card, named by id.
 pub struct Fill {
-    phrase: usize,
+    phrase: String,
+    text: String,
     names: Vec<String>,
     values: Vec<String>,
     focus_first: bool,
@@ -15,11 +16,12 @@ pub struct Fill {
 }
 
 impl Fill {
-    /// A form for phrase `phrase` with text `text`.
-    pub fn new(phrase: usize, text: &str) -> Fill {
+    /// A form for the phrase card `phrase` (an id) whose text is `text`.
+    pub fn new(phrase: &str, text: &str) -> Fill {
         let names = placeholder::placeholders(text);
         Fill {
-            phrase,
+            phrase: phrase.to_string(),
+            text: text.to_string(),
             values: vec![String::new(); names.len()],
             names,
             focus_first: true,
@@ -28,13 +30,43 @@ impl Fill {
         }
     }
 
+    /// After the content changed: follows the card by id, keeping what was typed for blanks
+    /// that are still there. False if the card is gone or no longer has blanks (close the form).
+    pub fn refind(&mut self, lib: &Library) -> bool {
+        let Some(p) = lib.phrase_index(&self.phrase) else {
+            return false;
+        };
+        let text = &lib.phrases[p].text;
+        if *text == self.text {
+            return true;
+        }
+        let names = placeholder::placeholders(text);
+        if names.is_empty() {
+            return false;
+        }
+        let values = names
+            .iter()
+            .map(|n| {
+                self.names
+                    .iter()
+                    .position(|o| o == n)
+                    .map(|i| self.values[i].clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        self.text = text.clone();
+        self.names = names;
+        self.values = values;
+        self.missing.clear();
+        true
+    }
+
     /// Draws the form; returns the copy (or cancel) when the rep is done.
-    pub fn show(&mut self, ui: &mut egui::Ui, lib: &Library) -> Option<Action> {
-        let text = &lib.phrases[self.phrase].text;
-        let mut action = None;
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Actions {
+        let mut acts = Actions::new();
         super::theme::card(ui).show(ui, |ui| {
             ui.label(egui::RichText::new("Fill in the blanks, then press Enter to copy").strong());
-            ui.label(egui::RichText::new(text).italics());
+            ui.label(egui::RichText::new(&self.text).italics());
             for (i, name) in self.names.iter().enumerate() {
                 ui.horizontal(|ui| {
                     let label = ui.label(format!("{{{name}}}"));
@@ -62,17 +94,17 @@ impl Fill {
                     self.submit_requested = true;
                 }
                 if ui.button("Cancel").clicked() {
-                    action = Some(Action::CancelFill);
+                    acts.push(Action::CancelFill);
                 }
             });
         });
         if std::mem::take(&mut self.submit_requested) {
             let pairs: Vec<(String, String)> = self.names.iter().cloned().zip(self.values.iter().cloned()).collect();
-            match placeholder::fill(text, &pairs) {
-                Ok(filled) => action = Some(Action::CopyText(filled, Some(self.phrase))),
+            match placeholder::fill(&self.text, &pairs) {
+                Ok(filled) => acts.push(Action::CopyText(filled, Some(self.phrase.clone()))),
                 Err(missing) => self.missing = missing,
             }
         }
-        action
+        acts
     }
 }

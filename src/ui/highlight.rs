@@ -32,11 +32,44 @@ pub fn append(
         if s < at || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        job.append(&text[at..s], 0.0, normal.clone());
+        plain(job, ui, &text[at..s], &normal);
         job.append(&text[s..e], 0.0, strong.clone());
         at = e;
     }
-    job.append(&text[at..], 0.0, normal);
+    plain(job, ui, &text[at..], &normal);
+}
+
+/// Appends `text` in `format`, drawing each `{placeholder}` as a chip: its name on a tinted
+/// ground, the braces painted in the ground's colour (so they pad the chip, and screen readers
+/// and copies still read `{name}`). A rep sees a blank to fill rather than code.
+fn plain(job: &mut LayoutJob, ui: &egui::Ui, text: &str, format: &TextFormat) {
+    let ground = super::theme::colours(ui).hairline;
+    let chip = TextFormat {
+        background: ground,
+        color: ui.visuals().text_color(),
+        ..format.clone()
+    };
+    let brace = TextFormat {
+        color: ground,
+        ..chip.clone()
+    };
+    let mut at = 0;
+    for (s, e) in crate::content::placeholder::spans(text) {
+        job.append(&text[at..s], 0.0, format.clone());
+        job.append("{", 0.0, brace.clone());
+        job.append(&text[s + 1..e - 1], 0.0, chip.clone());
+        job.append("}", 0.0, brace.clone());
+        at = e;
+    }
+    job.append(&text[at..], 0.0, format.clone());
+}
+
+/// A wrapping layout job for a phrase's text in `color`, placeholders drawn as chips.
+pub fn phrase(ui: &egui::Ui, text: &str, color: Color32) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    append(&mut job, ui, text, &[], egui::TextStyle::Body, color);
+    job.wrap.max_width = ui.available_width();
+    job
 }
 
 /// A wrapping layout job for `text` with `ranges` highlighted, in the normal text colour.

@@ -12,6 +12,10 @@ pub enum View {
     Skill(String),
     /// The tough-call helper.
     ToughCall,
+    /// The huddle presentation (skill of the day).
+    Huddle,
+    /// The daily flashcard review.
+    Review,
 }
 
 /// The current view and the way back.

@@ -60,6 +60,15 @@ pub struct Settings {
     pub last_query: String,
     /// The tough-call tags (ids) selected when the app closed.
     pub last_tags: Vec<String>,
+    /// The global key that shows or hides the window from any app (e.g. `Ctrl+Alt+Space`);
+    /// empty for none.
+    pub summon_key: String,
+    /// The huddle presentation's own text scale (apart from `font_scale`).
+    pub huddle_scale: f32,
+    /// The team's shared pack folder (empty: none); `--team-folder` overrides it.
+    pub team_folder: String,
+    /// Poll the team folder every few seconds (for network drives that send no change events).
+    pub poll_team_folder: bool,
 }
 
 impl Default for Settings {
@@ -72,6 +81,10 @@ impl Default for Settings {
             last_view: View::Search,
             last_query: String::new(),
             last_tags: Vec::new(),
+            summon_key: crate::summon::DEFAULT_KEY.to_string(),
+            huddle_scale: 1.0,
+            team_folder: String::new(),
+            poll_team_folder: false,
         }
     }
 }

@@ -1,20 +1,37 @@
 //! One skill in full: definition, what it means in service, the analogy, phrase cards with copy
 //! buttons and chips, don't/do pairs, related skills.
 
-use super::app::Action;
+use super::action::{Action, Actions};
 use super::theme;
 use crate::content::Library;
+use crate::store::is_own_id;
 use egui::RichText;
 
-/// Draws skill `ix`; `selected` is the phrase card picked with the arrow keys, scrolled into
-/// view when `scroll` (only on the frame the selection moved, so the mouse wheel stays free).
-pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>, scroll: bool) -> Vec<Action> {
-    let mut acts = Vec::new();
+/// Draws skill `ix` (found by id this frame); `selected` is the id of the phrase card picked with
+/// the arrow keys, scrolled into view when `scroll` (only on the frame the selection moved, so the
+/// mouse wheel stays free).
+pub fn show(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    ix: usize,
+    selected: Option<&str>,
+    scroll: bool,
+    user: &super::user::UserView,
+) -> Actions {
+    let mut acts = Actions::new();
     let s = &lib.skills[ix];
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             ui.heading(&s.name);
-            theme::chip(ui, &lib.groups[s.group].name);
+            theme::group_chip(ui, &lib.groups[s.group].name, s.group);
+            let star = if user.is_favorite(&s.id) {
+                "Unstar skill"
+            } else {
+                "Star skill"
+            };
+            if ui.small_button(star).clicked() {
+                acts.push(Action::ToggleFavorite(s.id.clone()));
+            }
         });
         if !s.aliases.is_empty() {
             ui.label(
@@ -46,7 +63,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
         ui.label(RichText::new(format!("What to say ({})", s.phrases.len())).strong());
         for (n, &p) in s.phrases.iter().enumerate() {
             let ph = &lib.phrases[p];
-            let is_sel = selected == Some(n);
+            let is_sel = selected == Some(ph.id.as_str());
             let mut frame = theme::card(ui);
             if is_sel {
                 frame = frame.stroke(ui.visuals().selection.stroke);
@@ -55,9 +72,10 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
                 ui.set_width(ui.available_width());
                 if let Some(bad) = &ph.instead_of {
                     ui.label(RichText::new(format!("Don't say: “{bad}”")).color(theme::dont(ui)));
-                    ui.label(RichText::new(format!("Say: {}", ph.text)).color(theme::good(ui)));
+                    let say = format!("Say: {}", ph.text);
+                    ui.label(super::highlight::phrase(ui, &say, theme::good(ui)));
                 } else {
-                    ui.label(&ph.text);
+                    ui.label(super::highlight::phrase(ui, &ph.text, ui.visuals().text_color()));
                 }
                 ui.horizontal_wrapped(|ui| {
                     let hint = if n < 9 {
@@ -66,7 +84,21 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
                         "Copy".to_string()
                     };
                     if ui.small_button(hint).clicked() {
-                        acts.push(Action::CopyPhrase(p));
+                        acts.push(Action::CopyPhrase(ph.id.clone()));
+                    }
+                    let star = if user.is_favorite(&ph.id) { "Unstar" } else { "Star" };
+                    if ui.small_button(star).on_hover_text("Ctrl+D").clicked() {
+                        acts.push(Action::ToggleFavorite(ph.id.clone()));
+                    }
+                    if ui.small_button("Add to reply").on_hover_text("Ctrl+R").clicked() {
+                        acts.push(Action::AddToTray(ph.id.clone()));
+                    }
+                    if is_own_id(&ph.id) {
+                        if ui.small_button("Edit").clicked() {
+                            acts.push(Action::EditCard(ph.id.clone()));
+                        }
+                    } else if ui.small_button("Save as my card").clicked() {
+                        acts.push(Action::NewCard(Some(ph.id.clone())));
                     }
                     for &t in &ph.situations {
                         theme::chip(ui, &lib.tags[t].label);
@@ -74,6 +106,8 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
                     for c in &ph.channels {
                         theme::chip(ui, c.id());
                     }
+                    let from = crate::live::Origin::of(&ph.source).label();
+                    ui.label(RichText::new(format!("from {from}")).small().weak());
                 });
             });
             if is_sel && scroll {
@@ -86,7 +120,7 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, ix: usize, selected: Option<usize>
             ui.horizontal_wrapped(|ui| {
                 for &r in &s.related {
                     if ui.link(&lib.skills[r].name).clicked() {
-                        acts.push(Action::OpenSkill(r));
+                        acts.push(Action::OpenSkill(lib.skills[r].id.clone()));
                     }
                 }
             });

@@ -1,12 +1,12 @@
 //! The tough-call view: pick tags (type to filter, Enter to toggle), or paste the customer's
 //! message for suggestions; the plan updates live beside them.
 
-use super::app::Action;
-use super::nav::move_selection;
+use super::action::{Action, Actions};
 use super::theme;
+use super::user::UserView;
 use crate::coach::{self, Plan, Suggestion};
 use crate::content::Library;
-use crate::store::UserData;
+use crate::live::Content;
 use egui::RichText;
 
 /// Width above which tags and plan sit side by side.
@@ -16,19 +16,26 @@ const WHY_SKILLS: usize = 6;
 /// Tags listed at most in a narrow window (type to narrow down).
 const NARROW_MAX_TAGS: usize = 12;
 
-/// State of the tough-call view.
+/// State of the tough-call view. What the rep picked is held by id; the plan and the
+/// suggestions are worked out from it for one content generation and redone after a swap.
 #[derive(Default)]
 pub struct ToughCall {
     filter: String,
-    tags: Vec<usize>,
-    cursor: Option<usize>,
+    /// Picked tag ids, in the order picked.
+    tags: Vec<String>,
+    /// The tag id under the keyboard cursor.
+    cursor: Option<String>,
     message: String,
     suggestions: Vec<Suggestion>,
-    suggested_for: String,
+    /// The message and content generation `suggestions` were made for.
+    suggested_for: Option<(String, u64)>,
     plan: Plan,
-    phrase_order: Vec<usize>,
-    /// The card shown under each of the top skills in "Why these skills", if any.
-    why_cards: Vec<Option<usize>>,
+    /// The content generation `plan` was made for.
+    plan_generation: u64,
+    /// Phrase ids numbered for Alt+1…9, in the order shown.
+    phrase_order: Vec<String>,
+    /// The card id shown under each of the top skills in "Why these skills", if any.
+    why_cards: Vec<Option<String>>,
     /// How many tag rows the last frame drew (the cursor stays within them).
     rows_drawn: usize,
     scroll_to_cursor: bool,
@@ -40,10 +47,37 @@ pub struct ToughCall {
 pub const MESSAGE_BOX: &str = "customer-message";
 
 impl ToughCall {
-    /// Replaces the selected tags and recomputes the plan.
-    pub fn set_tags(&mut self, lib: &Library, tags: Vec<usize>) {
-        self.tags = tags;
-        self.plan = coach::recommend(lib, &self.tags);
+    /// Replaces the picked tags (ids; unknown ones are dropped) and recomputes the plan.
+    pub fn set_tags(&mut self, content: &Content, tags: Vec<String>) {
+        let lib = &content.library;
+        let mut kept: Vec<String> = Vec::new();
+        for t in tags {
+            if lib.tag_index(&t).is_some() && !kept.contains(&t) {
+                kept.push(t);
+            }
+        }
+        self.tags = kept;
+        self.replan(content);
+    }
+
+    /// After a content swap: drops picked tags that are gone and works the plan out again.
+    pub fn refind(&mut self, content: &Content) {
+        if self.plan_generation != content.generation {
+            let tags = std::mem::take(&mut self.tags);
+            self.set_tags(content, tags);
+        }
+        if let Some(c) = &self.cursor
+            && content.library.tag_index(c).is_none()
+        {
+            self.cursor = None;
+        }
+    }
+
+    fn replan(&mut self, content: &Content) {
+        let lib = &content.library;
+        let ix: Vec<usize> = self.tags.iter().filter_map(|t| lib.tag_index(t)).collect();
+        self.plan = coach::recommend(lib, &ix);
+        self.plan_generation = content.generation;
         let mut order: Vec<usize> = Vec::new();
         for p in self.plan.steps.iter().flat_map(|s| s.phrases.iter()) {
             if !order.contains(p) {
@@ -51,28 +85,25 @@ impl ToughCall {
             }
         }
         // Then, under "Why these skills", each top skill's best card not shown in a step yet.
-        self.why_cards = self
+        let why: Vec<Option<usize>> = self
             .plan
             .skills
             .iter()
             .take(WHY_SKILLS)
             .map(|r| r.phrases.iter().copied().find(|p| !order.contains(p)))
             .collect();
-        order.extend(self.why_cards.iter().flatten());
-        self.phrase_order = order;
+        order.extend(why.iter().flatten());
+        let id = |p: usize| lib.phrases[p].id.clone();
+        self.why_cards = why.into_iter().map(|w| w.map(id)).collect();
+        self.phrase_order = order.into_iter().map(id).collect();
     }
 
-    /// The selected tags.
-    pub fn tags(&self) -> &[usize] {
+    /// The picked tags, as ids.
+    pub fn tags(&self) -> &[String] {
         &self.tags
     }
 
-    /// The selected tags as ids.
-    pub fn tag_ids(&self, lib: &Library) -> Vec<String> {
-        self.tags.iter().map(|&t| lib.tags[t].id.clone()).collect()
-    }
-
-    /// The current plan.
+    /// The current plan (positions into the content it was made for).
     pub fn plan(&self) -> &Plan {
         &self.plan
     }
@@ -82,26 +113,34 @@ impl ToughCall {
     }
 
     /// Moves the cursor in the (filtered) tag list, within the rows on screen.
-    pub fn move_cursor(&mut self, delta: i32, lib: &Library) {
-        let rows = self.visible(lib).len().min(self.rows_drawn);
-        self.cursor = move_selection(self.cursor, delta, rows);
+    pub fn move_cursor(&mut self, delta: i32, content: &Content) {
+        let lib = &content.library;
+        let v = self.visible(lib);
+        let v = &v[..v.len().min(self.rows_drawn)];
+        let row = self
+            .cursor
+            .as_ref()
+            .and_then(|c| v.iter().position(|&t| lib.tags[t].id == *c));
+        self.cursor = super::nav::move_selection(row, delta, v.len()).map(|r| lib.tags[v[r]].id.clone());
         self.scroll_to_cursor = true;
     }
 
-    /// The tag under the cursor (the first match when typing a filter); none if the list is hidden.
-    pub fn cursor_tag(&self, lib: &Library) -> Option<usize> {
+    /// The tag id under the cursor (the first match when typing a filter); none if the list is
+    /// hidden.
+    pub fn cursor_tag(&self, content: &Content) -> Option<String> {
+        let lib = &content.library;
         let v = self.visible(lib);
         let v = &v[..v.len().min(self.rows_drawn)];
-        match self.cursor {
-            Some(c) => v.get(c).copied(),
-            None if !self.filter.trim().is_empty() => v.first().copied(),
+        match &self.cursor {
+            Some(c) => v.iter().find(|&&t| lib.tags[t].id == *c).map(|_| c.clone()),
+            None if !self.filter.trim().is_empty() => v.first().map(|&t| lib.tags[t].id.clone()),
             None => None,
         }
     }
 
-    /// The n-th numbered phrase of the plan (for Alt+1…9).
-    pub fn nth_phrase(&self, n: usize) -> Option<usize> {
-        self.phrase_order.get(n).copied()
+    /// The id of the n-th numbered phrase of the plan (for Alt+1…9).
+    pub fn nth_phrase(&self, n: usize) -> Option<String> {
+        self.phrase_order.get(n).cloned()
     }
 
     /// Esc: clears the filter if there is one (returns true), else lets the app go back.
@@ -115,8 +154,10 @@ impl ToughCall {
     }
 
     /// Draws the view.
-    pub fn show(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData) -> Vec<Action> {
-        let mut acts = Vec::new();
+    pub fn show(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView) -> Actions {
+        self.refind(content);
+        let lib = &content.library;
+        let mut acts = Actions::new();
         if ui.available_width() >= TWO_COLUMNS {
             ui.columns(2, |cols| {
                 egui::ScrollArea::vertical()
@@ -129,26 +170,27 @@ impl ToughCall {
                                 right: 12,
                                 ..Default::default()
                             })
-                            .show(ui, |ui| self.picker(ui, lib, user, &mut acts, true));
+                            .show(ui, |ui| self.picker(ui, content, user, &mut acts, true));
                     });
                 egui::ScrollArea::vertical()
                     .id_salt("tc-right")
                     .auto_shrink([false, false])
                     .show(&mut cols[1], |ui| {
-                        self.plan_ui(ui, lib, &mut acts);
+                        self.plan_ui(ui, lib, user, &mut acts);
                     });
             });
         } else {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                self.picker(ui, lib, user, &mut acts, false);
+                self.picker(ui, content, user, &mut acts, false);
                 ui.separator();
-                self.plan_ui(ui, lib, &mut acts);
+                self.plan_ui(ui, lib, user, &mut acts);
             });
         }
         acts
     }
 
-    fn picker(&mut self, ui: &mut egui::Ui, lib: &Library, user: &UserData, acts: &mut Vec<Action>, wide: bool) {
+    fn picker(&mut self, ui: &mut egui::Ui, content: &Content, user: &UserView, acts: &mut Actions, wide: bool) {
+        let lib = &content.library;
         ui.horizontal(|ui| {
             let label = ui.label("Situation");
             let r = ui
@@ -169,13 +211,12 @@ impl ToughCall {
         });
         if !self.tags.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                for &t in &self.tags {
-                    if ui
-                        .button(format!("{} ×", lib.tags[t].label))
-                        .on_hover_text("Remove")
-                        .clicked()
-                    {
-                        acts.push(Action::ToggleTag(t));
+                for t in &self.tags {
+                    let Some(tag) = lib.tag_index(t).map(|i| &lib.tags[i]) else {
+                        continue;
+                    };
+                    if ui.button(format!("{} ×", tag.label)).on_hover_text("Remove").clicked() {
+                        acts.push(Action::ToggleTag(t.clone()));
                     }
                 }
                 if ui.small_button("Clear all").on_hover_text("Ctrl+L").clicked() {
@@ -183,20 +224,20 @@ impl ToughCall {
                 }
             });
         }
-        let recent: Vec<Vec<usize>> = user
+        let recent: Vec<(Vec<String>, Vec<usize>)> = user
             .recent_situations
             .iter()
-            .filter_map(|ids| coach::parse_tags(lib, ids).ok())
-            .filter(|ix| !ix.is_empty() && *ix != self.tags)
+            .filter(|ids| !ids.is_empty() && **ids != self.tags)
+            .filter_map(|ids| coach::parse_tags(lib, ids).ok().map(|ix| (ids.clone(), ix)))
             .take(4)
             .collect();
         if !recent.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Recent:").small().weak());
-                for ix in recent {
+                for (ids, ix) in recent {
                     let label: Vec<&str> = ix.iter().map(|&t| lib.tags[t].label.as_str()).collect();
                     if ui.small_button(label.join(" + ")).clicked() {
-                        acts.push(Action::SetTags(ix));
+                        acts.push(Action::SetTags(ids));
                     }
                 }
             });
@@ -210,15 +251,17 @@ impl ToughCall {
         egui::CollapsingHeader::new("From the customer's message")
             .default_open(wide)
             .show(ui, |ui| {
-                self.suggest_ui(ui, lib, acts);
+                self.suggest_ui(ui, content, acts);
             });
     }
 
-    fn tag_list(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>, wide: bool) {
+    fn tag_list(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Actions, wide: bool) {
         let visible = self.visible(lib);
-        let cursor = self
+        let cursor_row = self
             .cursor
-            .or(if self.filter.trim().is_empty() { None } else { Some(0) });
+            .as_ref()
+            .and_then(|c| visible.iter().position(|&t| lib.tags[t].id == *c));
+        let cursor = cursor_row.or(if self.filter.trim().is_empty() { None } else { Some(0) });
         let mut last_group = None;
         let max = if wide { usize::MAX } else { NARROW_MAX_TAGS };
         self.rows_drawn = visible.len().min(max);
@@ -228,7 +271,7 @@ impl ToughCall {
                 ui.label(RichText::new(&lib.tag_groups[tag.group].name).small().strong());
                 last_group = Some(tag.group);
             }
-            let mut on = self.tags.contains(&t);
+            let mut on = self.tags.contains(&tag.id);
             let here = cursor == Some(row);
             let fill = if here {
                 ui.visuals().selection.bg_fill.gamma_multiply(0.6)
@@ -248,7 +291,7 @@ impl ToughCall {
                 r.scroll_to_me(None);
             }
             if r.changed() {
-                acts.push(Action::ToggleTag(t));
+                acts.push(Action::ToggleTag(tag.id.clone()));
             }
         }
         self.scroll_to_cursor = false;
@@ -264,7 +307,8 @@ impl ToughCall {
         }
     }
 
-    fn suggest_ui(&mut self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+    fn suggest_ui(&mut self, ui: &mut egui::Ui, content: &Content, acts: &mut Actions) {
+        let lib = &content.library;
         let label = ui.label(RichText::new("Paste what the customer wrote").small());
         ui.add(
             egui::TextEdit::multiline(&mut self.message)
@@ -274,34 +318,51 @@ impl ToughCall {
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
-        if self.message != self.suggested_for {
+        let key = (self.message.clone(), content.generation);
+        if self.suggested_for.as_ref() != Some(&key) {
             self.suggestions = coach::suggest_tags(lib, &self.message);
-            self.suggested_for = self.message.clone();
+            self.suggested_for = Some(key);
         }
         let new: Vec<&Suggestion> = self
             .suggestions
             .iter()
-            .filter(|s| !self.tags.contains(&s.tag))
+            .filter(|s| !self.tags.contains(&lib.tags[s.tag].id))
             .collect();
+        if self.message.chars().count() > coach::MAX_MESSAGE_CHARS {
+            let note = format!("Only the first {} characters are read.", coach::MAX_MESSAGE_CHARS);
+            ui.label(RichText::new(note).small().weak());
+        }
         if !self.message.trim().is_empty() && self.suggestions.is_empty() {
             ui.label(RichText::new("No situation recognised in that message.").weak());
         }
         for s in &new {
             ui.horizontal_wrapped(|ui| {
                 if ui.button(format!("Add {}", lib.tags[s.tag].label)).clicked() {
-                    acts.push(Action::ToggleTag(s.tag));
+                    acts.push(Action::ToggleTag(lib.tags[s.tag].id.clone()));
                 }
-                ui.label(RichText::new(format!("from: {}", s.cues.join(", "))).small().weak());
+                // The customer's own words that led to it, quoted.
+                let words: Vec<String> = s
+                    .cues
+                    .iter()
+                    .map(|c| {
+                        if c == "ALL CAPS" || c == "CAPS" || c == "!!!" {
+                            c.clone()
+                        } else {
+                            format!("“{c}”")
+                        }
+                    })
+                    .collect();
+                ui.label(RichText::new(format!("from {}", words.join(", "))).small().weak());
             });
         }
         if new.len() > 1 && ui.small_button("Add all suggested").clicked() {
             let mut all = self.tags.clone();
-            all.extend(new.iter().map(|s| s.tag));
+            all.extend(new.iter().map(|s| lib.tags[s.tag].id.clone()));
             acts.push(Action::SetTags(all));
         }
     }
 
-    fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, acts: &mut Vec<Action>) {
+    fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         if self.tags.is_empty() {
             ui.label(RichText::new("Pick what is going on — how they feel, what it is about, what makes it hard — and a plan appears here.").weak());
             return;
@@ -317,26 +378,28 @@ impl ToughCall {
         for (i, ps) in self.plan.steps.iter().enumerate() {
             let st = &lib.steps[ps.step];
             ui.add_space(4.0);
-            ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
+            let title = ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
             if !st.from.is_empty() {
+                // Where the step comes from is for the curious, not for the call: on hover.
                 let from: Vec<String> = st
                     .from
                     .iter()
                     .map(|(f, part)| format!("{} {part}", lib.frameworks[*f].name))
                     .collect();
-                ui.label(RichText::new(from.join(" · ")).small().weak());
+                title.on_hover_text(format!("From: {}", from.join(" · ")));
             }
             ui.label(&st.guidance);
             ui.horizontal_wrapped(|ui| {
                 for &s in &ps.skills {
                     if ui.link(&lib.skills[s].name).clicked() {
-                        acts.push(Action::OpenSkill(s));
+                        acts.push(Action::OpenSkill(lib.skills[s].id.clone()));
                     }
                 }
             });
             for &p in &ps.phrases {
-                let n = self.phrase_order.iter().position(|&x| x == p);
-                phrase_card(ui, lib, p, n, acts);
+                let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, user, acts);
             }
         }
         ui.add_space(8.0);
@@ -345,22 +408,34 @@ impl ToughCall {
             ui.add_space(2.0);
             ui.horizontal_wrapped(|ui| {
                 if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
-                    acts.push(Action::OpenSkill(r.skill));
+                    acts.push(Action::OpenSkill(lib.skills[r.skill].id.clone()));
                 }
-                ui.label(RichText::new(format!("weight {}", r.score)).small().weak());
-            });
+            })
+            .response
+            .on_hover_text(format!("weight {}", r.score));
             for w in &r.why {
                 ui.label(RichText::new(format!("• {w}")).small());
             }
-            if let Some(p) = *card {
-                let n = self.phrase_order.iter().position(|&x| x == p);
-                phrase_card(ui, lib, p, n, acts);
+            if let Some(p) = card.as_deref().and_then(|id| lib.phrase_index(id)) {
+                let n = self.phrase_order.iter().position(|x| *x == lib.phrases[p].id);
+                let why = coach::card_reason(lib, &self.plan.tags, p).text(lib);
+                phrase_card(ui, lib, p, n, &why, user, acts);
             }
         }
     }
 }
 
-fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, acts: &mut Vec<Action>) {
+/// A plan card: what to say, why it was chosen for these tags, and its buttons (copy, star,
+/// reply tray, save as my card).
+fn phrase_card(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    p: usize,
+    n: Option<usize>,
+    why: &str,
+    user: &UserView,
+    acts: &mut Actions,
+) {
     let ph = &lib.phrases[p];
     theme::card(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -372,14 +447,27 @@ fn phrase_card(ui: &mut egui::Ui, lib: &Library, p: usize, n: Option<usize>, act
             );
         }
         ui.label(&ph.text);
+        ui.label(RichText::new(why).small().weak());
         let hint = match n {
             Some(n) if n < 9 => format!("Copy (Alt+{})", n + 1),
             _ => "Copy".to_string(),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.small_button(hint).clicked() {
-                acts.push(Action::CopyPhrase(p));
+                acts.push(Action::CopyPhrase(ph.id.clone()));
             }
+            let star = if user.is_favorite(&ph.id) { "Unstar" } else { "Star" };
+            if ui.small_button(star).clicked() {
+                acts.push(Action::ToggleFavorite(ph.id.clone()));
+            }
+            if ui.small_button("Add to reply").clicked() {
+                acts.push(Action::AddToTray(ph.id.clone()));
+            }
+            if !crate::store::is_own_id(&ph.id) && ui.small_button("Save as my card").clicked() {
+                acts.push(Action::NewCard(Some(ph.id.clone())));
+            }
+            let from = crate::live::Origin::of(&ph.source).label();
+            ui.label(RichText::new(format!("from {from}")).small().weak());
         });
     });
 }

@@ -1,0 +1,389 @@
+//! The plan rules, written once: which card may be offered for which situation, why it was
+//! chosen, and what a whole plan must look like. The recommender only offers cards these rules
+//! allow; the CLI and the window show [`CardReason`]s; the tests run [`check_plan`] over every
+//! combination of tags.
+//!
+//! A few published tag ids carry meaning here: `abusive` (boundary lines), `company-error`
+//! (apologising for our own mistake) and the channel tags (see [`Channel::tag_id`]).
+
+use super::Plan;
+use crate::content::{Act, Channel, ChannelClass, Library, Phase};
+use std::fmt;
+
+/// Tag id under which boundary, warning and end-the-contact lines may be used.
+pub const ABUSIVE: &str = "abusive";
+/// Tag id under which a line may apologise for a mistake that was ours.
+pub const OUR_MISTAKE: &str = "company-error";
+
+/// Why a card may not be offered for a situation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misfit {
+    /// The card's `not_when` names this picked tag.
+    NotWhen(usize),
+    /// The card needs this tag and it is not picked.
+    Needs(usize),
+    /// The card names this case, and none of the cases it names is picked.
+    OtherCase(usize),
+    /// The card does not suit this picked channel (or, with no channel picked, it suits only
+    /// spoken or only written contacts).
+    Channel(Option<Channel>),
+    /// The card asks for or reads out personal details, and the contact is public.
+    DetailsInPublic,
+    /// The card apologises for our mistake, and no mistake of ours is picked.
+    OwnFaultNotPicked,
+    /// A boundary, warning or end-the-contact line, and the customer is not abusive.
+    NotAbusive,
+    /// An outbound message for after the contact, in a live plan.
+    Outbound,
+}
+
+impl Misfit {
+    /// The rule broken, in words.
+    pub fn describe(&self, lib: &Library) -> String {
+        let tag = |t: &usize| lib.tags[*t].id.as_str();
+        match self {
+            Misfit::NotWhen(t) => format!("its not_when names \"{}\", which is picked", tag(t)),
+            Misfit::Needs(t) => format!("it needs \"{}\", which is not picked", tag(t)),
+            Misfit::OtherCase(t) => format!("it is about \"{}\", which nobody picked", tag(t)),
+            Misfit::Channel(Some(c)) => format!("it is not written for the {} channel", c.id()),
+            Misfit::Channel(None) => "it suits only one kind of channel and none is picked".into(),
+            Misfit::DetailsInPublic => "it asks for or reveals personal details in public".into(),
+            Misfit::OwnFaultNotPicked => "it apologises for our mistake and no mistake of ours is picked".into(),
+            Misfit::NotAbusive => "it is a boundary line and the customer is not abusive".into(),
+            Misfit::Outbound => "it is a message for after the contact".into(),
+        }
+    }
+}
+
+/// Why a card was chosen: the picked tags it was written for and, when it was written for
+/// some channels only, the picked channel it suits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CardReason {
+    /// Picked tags among the card's situations and needs: cases first, then feelings.
+    pub tags: Vec<usize>,
+    /// The picked channel tag, when the card is written for some channels only.
+    pub channel: Option<usize>,
+}
+
+impl CardReason {
+    /// The reason in words: "For Billing error + Angry + Chat"; a card written for any
+    /// contact says so.
+    pub fn text(&self, lib: &Library) -> String {
+        let labels: Vec<&str> = self
+            .tags
+            .iter()
+            .chain(&self.channel)
+            .map(|&t| lib.tags[t].label.as_str())
+            .collect();
+        if labels.is_empty() {
+            "For any situation".to_string()
+        } else {
+            format!("For {}", labels.join(" + "))
+        }
+    }
+
+    /// Tag ids, for JSON.
+    pub fn tag_ids<'l>(&self, lib: &'l Library) -> Vec<&'l str> {
+        self.tags.iter().map(|&t| lib.tags[t].id.as_str()).collect()
+    }
+}
+
+/// The picked situation, prepared for asking card questions.
+#[derive(Debug, Clone)]
+pub struct Situation<'a> {
+    lib: &'a Library,
+    tags: &'a [usize],
+    channels: Vec<Channel>,
+    abusive: bool,
+    our_mistake: bool,
+}
+
+impl<'a> Situation<'a> {
+    /// The situation of these picked tags.
+    pub fn new(lib: &'a Library, tags: &'a [usize]) -> Self {
+        let picked = |id: &str| lib.tag_index(id).is_some_and(|t| tags.contains(&t));
+        Situation {
+            lib,
+            tags,
+            channels: tags.iter().filter_map(|&t| lib.tags[t].channel).collect(),
+            abusive: picked(ABUSIVE),
+            our_mistake: picked(OUR_MISTAKE),
+        }
+    }
+
+    /// The library the situation is about.
+    pub fn library(&self) -> &'a Library {
+        self.lib
+    }
+
+    fn picked(&self, t: usize) -> bool {
+        self.tags.contains(&t)
+    }
+
+    fn specific(&self, t: usize) -> bool {
+        self.lib.tag_groups[self.lib.tags[t].group].specific
+    }
+
+    /// Whether the contact happens in public.
+    pub fn public(&self) -> bool {
+        self.channels.contains(&Channel::Public)
+    }
+
+    /// The first rule the card breaks here, if any. Applies to every card of a plan, in its
+    /// steps and under its skills.
+    pub fn misfit(&self, card: usize) -> Option<Misfit> {
+        let c = &self.lib.phrases[card];
+        if let Some(&t) = c.not_when.iter().find(|&&t| self.picked(t)) {
+            return Some(Misfit::NotWhen(t));
+        }
+        if let Some(&t) = c.needs.iter().find(|&&t| !self.picked(t)) {
+            return Some(Misfit::Needs(t));
+        }
+        let cases: Vec<usize> = c.situations.iter().copied().filter(|&t| self.specific(t)).collect();
+        if !cases.is_empty() && !cases.iter().any(|&t| self.picked(t)) {
+            return Some(Misfit::OtherCase(cases[0]));
+        }
+        if self.channels.is_empty() {
+            let suits = |class| c.channels.iter().any(|ch| ch.class() == class);
+            if !(suits(ChannelClass::Spoken) && suits(ChannelClass::Written)) {
+                return Some(Misfit::Channel(None));
+            }
+        } else if let Some(&ch) = self.channels.iter().find(|ch| !c.channels.contains(ch)) {
+            return Some(Misfit::Channel(Some(ch)));
+        }
+        if self.public() && c.acts.contains(&Act::AsksDetails) {
+            return Some(Misfit::DetailsInPublic);
+        }
+        if !self.our_mistake && c.acts.contains(&Act::OwnFault) {
+            return Some(Misfit::OwnFaultNotPicked);
+        }
+        if !self.abusive
+            && c.acts
+                .iter()
+                .any(|a| matches!(a, Act::Boundary | Act::Warning | Act::EndContact))
+        {
+            return Some(Misfit::NotAbusive);
+        }
+        if c.phase == Some(Phase::After) {
+            return Some(Misfit::Outbound);
+        }
+        None
+    }
+
+    /// Whether the card was written for something picked: one of its situations is picked, or
+    /// it names no situation at all (a line for any contact).
+    pub fn on_topic(&self, card: usize) -> bool {
+        let c = &self.lib.phrases[card];
+        c.situations.is_empty() || c.situations.iter().any(|&t| self.picked(t))
+    }
+
+    /// Why the card fits here (meaningful for cards with no [`Misfit`]).
+    pub fn reason(&self, card: usize) -> CardReason {
+        let c = &self.lib.phrases[card];
+        let mut tags: Vec<usize> = Vec::new();
+        for &t in c.needs.iter().chain(&c.situations) {
+            if self.picked(t) && !tags.contains(&t) && self.lib.tags[t].channel.is_none() {
+                tags.push(t);
+            }
+        }
+        tags.sort_by_key(|&t| (!self.specific(t), self.tags.iter().position(|&x| x == t)));
+        // The channel counts when the card names its tag, or was written for one kind of
+        // channel only (a spoken line, a public reply), and that channel is picked.
+        let one_class = c.channels.iter().all(|ch| ch.class() == c.channels[0].class());
+        let channel = self.tags.iter().copied().find(|&t| {
+            self.lib.tags[t]
+                .channel
+                .is_some_and(|ch| c.channels.contains(&ch) && (one_class || c.situations.contains(&t)))
+        });
+        CardReason { tags, channel }
+    }
+}
+
+/// Words that claim the problem is fixed or ask whether the fix worked: such a line belongs
+/// after the fix.
+const CLAIMS_FIXED: [&str; 8] = [
+    "it's fixed",
+    "that's fixed",
+    "now fixed",
+    "did that work",
+    "is it working",
+    "working again",
+    "all sorted",
+    "that's sorted",
+];
+
+/// Whether a line claims the problem is fixed or asks if the fix worked.
+pub fn claims_fixed(text: &str) -> bool {
+    let t = text.to_lowercase().replace('\u{2019}', "'");
+    CLAIMS_FIXED.iter().any(|w| t.contains(w))
+}
+
+/// A plan that breaks a rule: the tags, the card (if a card is at fault) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The picked tag ids.
+    pub tags: Vec<String>,
+    /// The card at fault, if any.
+    pub card: Option<String>,
+    /// What is wrong.
+    pub what: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}]", self.tags.join(", "))?;
+        if let Some(c) = &self.card {
+            write!(f, " card \"{c}\"")?;
+        }
+        write!(f, ": {}", self.what)
+    }
+}
+
+/// What a checked plan holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlanCount {
+    /// Steps in the plan.
+    pub steps: usize,
+    /// Steps that offer no card.
+    pub empty_steps: usize,
+    /// Cards offered, in steps and under skills.
+    pub cards: usize,
+    /// Cards written for nothing that was picked (a fallback).
+    pub off_topic: usize,
+}
+
+/// Checks a whole plan against every rule; the first broken rule is the error.
+pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
+    let sit = Situation::new(lib, &plan.tags);
+    let fail = |card: Option<usize>, what: String| Violation {
+        tags: plan.tags.iter().map(|&t| lib.tags[t].id.clone()).collect(),
+        card: card.map(|c| lib.phrases[c].id.clone()),
+        what,
+    };
+    let mut count = PlanCount::default();
+    let mut seen: Vec<usize> = Vec::new();
+    let mut warned = false;
+    let solve_at = plan.steps.iter().position(|s| lib.steps[s.step].phase == Phase::Solve);
+    let mut last_phase = Phase::Open;
+    for (i, ps) in plan.steps.iter().enumerate() {
+        let step = &lib.steps[ps.step];
+        if step.phase < last_phase {
+            return Err(fail(
+                None,
+                format!("step \"{}\" ({}) comes after a later phase", step.id, step.phase.id()),
+            ));
+        }
+        last_phase = step.phase;
+        count.steps += 1;
+        if ps.phrases.is_empty() {
+            count.empty_steps += 1;
+        }
+        for &p in &ps.phrases {
+            let card = &lib.phrases[p];
+            count.cards += 1;
+            if let Some(m) = sit.misfit(p) {
+                return Err(fail(Some(p), format!("in step \"{}\": {}", step.id, m.describe(lib))));
+            }
+            if !sit.on_topic(p) {
+                return Err(fail(
+                    Some(p),
+                    format!("in step \"{}\": written for nothing that was picked", step.id),
+                ));
+            }
+            if card.phase != Some(step.phase) {
+                let ph = card.phase.map_or("none", Phase::id);
+                return Err(fail(
+                    Some(p),
+                    format!("a {ph} card in the {} step \"{}\"", step.phase.id(), step.id),
+                ));
+            }
+            if seen.contains(&p) {
+                return Err(fail(Some(p), "offered twice in the plan".into()));
+            }
+            seen.push(p);
+            if card.acts.contains(&Act::Warning) {
+                warned = true;
+            }
+            if card.acts.contains(&Act::EndContact) && !warned {
+                return Err(fail(Some(p), "ends the contact before any warning".into()));
+            }
+            if claims_fixed(&card.text) && solve_at.is_none_or(|s| i < s) {
+                return Err(fail(
+                    Some(p),
+                    format!(
+                        "says it's fixed, or asks if it worked, before Solve (step \"{}\")",
+                        step.id
+                    ),
+                ));
+            }
+        }
+    }
+    for r in &plan.skills {
+        let mut mine: Vec<usize> = Vec::new();
+        for &p in &r.phrases {
+            count.cards += 1;
+            if let Some(m) = sit.misfit(p) {
+                return Err(fail(
+                    Some(p),
+                    format!("under {}: {}", lib.skills[r.skill].id, m.describe(lib)),
+                ));
+            }
+            if !sit.on_topic(p) {
+                count.off_topic += 1;
+            }
+            if mine.contains(&p) {
+                return Err(fail(Some(p), "offered twice under one skill".into()));
+            }
+            mine.push(p);
+        }
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{builtin, load};
+
+    fn lib() -> Library {
+        load(&builtin::sources()).library
+    }
+
+    #[test]
+    fn lines_claiming_a_fix_are_recognised() {
+        assert!(claims_fixed("Short version: yes, it’s fixed."));
+        assert!(claims_fixed("Did that work?"));
+        assert!(!claims_fixed(
+            "I'm not here to defend anyone, just to get this fixed for you."
+        ));
+    }
+
+    #[test]
+    fn a_card_is_ruled_out_for_the_reason_it_breaks() {
+        let lib = lib();
+        let t = |id: &str| lib.tag_index(id).unwrap();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        let tags = [t("policy-limit"), t("refund-request")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("depersonalization-get-it-moving")),
+            Some(Misfit::NotWhen(t("policy-limit")))
+        );
+        let tags = [t("angry")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("assertiveness-swearing-boundary")),
+            Some(Misfit::NotAbusive)
+        );
+        let tags = [t("billing-error"), t("chat")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("empathy-got-to-you")),
+            Some(Misfit::Channel(Some(Channel::Chat)))
+        );
+        let reason = sit.reason(card("empathy-name-it-instead"));
+        assert_eq!(reason.text(&lib), "For Billing error");
+        let reason = sit.reason(card("empathy-written-got-to-you"));
+        assert_eq!(reason.channel, Some(t("chat")));
+    }
+}

@@ -1,0 +1,158 @@
+//! The look-and-reach promises, acted out as a rep would: two keystrokes from a query to a copied
+//! phrase, skills in a strip, the summon request applied, the theme's zoom.
+
+use callside::instance::Request;
+use callside::ui::App;
+use callside::ui::nav::View;
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness_at(app: App, size: (f32, f32)) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(size.0, size.1))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn start_with_query(q: &str) -> App {
+    let mut app = App::default();
+    app.apply_start(&callside::ui::StartOptions {
+        query: Some(q.into()),
+        ..Default::default()
+    });
+    app
+}
+
+/// The text egui was asked to put on the clipboard in the last frame.
+fn copied(h: &Harness<'_, App>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn query_sorry_then_enter_copies_a_phrase_not_a_skill() {
+    let mut h = harness_at(start_with_query("sorry"), (360.0, 600.0));
+    h.key_press(Key::Enter);
+    h.step();
+    let text = copied(&h).or_else(|| h.state().last_copied.clone());
+    h.run();
+    assert_eq!(h.state().view(), &View::Search, "Enter must not open a skill");
+    let text = text.expect("Enter copied something");
+    let lib = h.state().lib();
+    assert!(
+        lib.phrases.iter().any(|p| p.text == text),
+        "what was copied is a phrase card: {text}"
+    );
+    assert!(text.to_lowercase().contains("sorry"), "{text}");
+}
+
+#[test]
+fn every_query_that_finds_phrases_preselects_one() {
+    for q in ["sorry", "hold", "refund", "late order", "angry"] {
+        let mut h = harness_at(start_with_query(q), (360.0, 600.0));
+        let finds_phrases = {
+            let c = h.state().content().clone();
+            c.index
+                .search(q, 60)
+                .iter()
+                .any(|x| matches!(x.target, callside::search::DocRef::Phrase(_)))
+        };
+        if !finds_phrases {
+            continue;
+        }
+        h.key_press(Key::Enter);
+        h.run();
+        assert_eq!(h.state().view(), &View::Search, "{q}: Enter opened a skill");
+        let copied = h.state().last_copied.clone();
+        let lib = h.state().lib();
+        let copied_or_filling = copied.is_some_and(|t| lib.phrases.iter().any(|p| p.text == t))
+            || h.query_by_label("Copy filled text").is_some()
+            || h.query_all_by_label_contains("{").next().is_some();
+        assert!(copied_or_filling, "{q}: Enter did not copy a phrase");
+    }
+}
+
+#[test]
+fn skills_sit_in_a_strip_that_a_click_or_alt_enter_opens() {
+    let mut h = harness_at(start_with_query("sorry"), (360.0, 600.0));
+    // The skill found through its alias "saying sorry" is a small button above the phrases.
+    h.get_by_label("Taking responsibility").click();
+    h.run();
+    assert_eq!(h.state().view(), &View::Skill("taking-responsibility".into()));
+
+    let mut h = harness_at(start_with_query("sorry"), (360.0, 600.0));
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::Enter);
+    h.run();
+    assert!(matches!(h.state().view(), View::Skill(_)));
+}
+
+#[test]
+fn a_second_start_hands_its_query_to_the_open_window_and_exits_0() {
+    // This test process plays the open window: it listens where the binary will look.
+    let home = tempfile::tempdir().unwrap();
+    let sock = callside::instance::socket_path(home.path());
+    let listener = callside::instance::Listener::bind(&sock).unwrap();
+    let window = std::thread::spawn(move || listener.accept_one());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_callside"))
+        .args(["--query", "sorry"])
+        .env("CALLSIDE_HOME", home.path())
+        // No display: if the handoff failed, opening a window would fail and exit non-zero.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let got = window.join().unwrap().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("handed to the open window"));
+    assert_eq!(
+        got,
+        Request {
+            query: Some("sorry".into()),
+            ..Request::default()
+        }
+    );
+}
+
+#[test]
+fn the_window_applies_a_handed_over_query() {
+    // What the socket thread's request becomes on the window's side.
+    let mut h = harness_at(App::default(), (360.0, 600.0));
+    h.state_mut().apply_start(&callside::ui::StartOptions {
+        query: Some("refund".into()),
+        ..Default::default()
+    });
+    h.run();
+    assert_eq!(h.state().search.query, "refund");
+    assert!(h.query_all_by_label_contains("efund").count() >= 2);
+}
+
+#[test]
+fn the_legend_and_the_fill_form_float_without_moving_the_search_box() {
+    let mut h = harness_at(start_with_query("name"), (360.0, 600.0));
+    let before = h.get_by_label("Search").rect();
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().legend_open());
+    h.get_by_label_contains("Keyboard shortcuts");
+    assert_eq!(
+        h.get_by_label("Search").rect(),
+        before,
+        "the legend pushed the search box"
+    );
+}
+
+#[test]
+fn the_theme_sets_size_by_zoom_and_keeps_body_text_readable() {
+    let mut h = harness_at(App::default(), (360.0, 600.0));
+    let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+    assert!(body >= 14.0, "{body}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(h.ctx.zoom_factor() > 1.0);
+    // The style stays the same: text, spacing and controls all grow through the zoom.
+    assert_eq!(h.ctx.global_style().text_styles[&egui::TextStyle::Body].size, body);
+}
