@@ -1,18 +1,22 @@
-//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags`, and over the
-//! rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the binary opens the
-//! window instead (see `main.rs`).
+//! The command line: `callside search|skills|show|check|tags|recommend|suggest-tags|today|review`,
+//! and over the rep's own data `favorites|export` (in `cli/data.rs`). With no subcommand the
+//! binary opens the window instead (see `main.rs`).
+//!
+//! Exit codes: 0 ok, 1 problems found (`check`), 2 usage (bad arguments, unknown ids, unreadable
+//! input, output that cannot be written). A closed pipe is not an error: output stops quietly
+//! and the code is the one the command would have had.
 
 use crate::coach::{self, Plan};
 use crate::content::{self, Library, Loaded, Problem, Source};
 use crate::search::{DocRef, Index, MAX_QUERY_CHARS};
 use crate::text::did_you_mean;
 use clap::{Parser, Subcommand};
-use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
 mod data;
 mod huddle;
+mod json;
 
 /// Command-line arguments.
 #[derive(Debug, Parser, Default)]
@@ -68,16 +72,27 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Why a `--size` value was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SizeError {
+    /// Not `WIDTHxHEIGHT` with whole numbers.
+    #[error("\"{0}\" is not a size; write WIDTHxHEIGHT, e.g. 360x600")]
+    NotASize(String),
+    /// A side outside 200..=10000.
+    #[error("{0} is outside 200..=10000 for a window side")]
+    OutOfRange(u32),
+}
+
 /// Parses `WIDTHxHEIGHT` (e.g. `360x600`) into a window size; each side 200..=10000.
-pub fn parse_size(s: &str) -> Result<[f32; 2], String> {
-    let bad = || format!("\"{s}\" is not a size; write WIDTHxHEIGHT, e.g. 360x600");
+pub fn parse_size(s: &str) -> Result<[f32; 2], SizeError> {
+    let bad = || SizeError::NotASize(s.to_string());
     let (w, h) = s.trim().split_once(['x', 'X']).ok_or_else(bad)?;
-    let side = |v: &str| -> Result<f32, String> {
+    let side = |v: &str| -> Result<f32, SizeError> {
         let n: u32 = v.trim().parse().map_err(|_| bad())?;
         if (200..=10_000).contains(&n) {
             Ok(n as f32)
         } else {
-            Err(format!("{n} is outside 200..=10000 for a window side"))
+            Err(SizeError::OutOfRange(n))
         }
     };
     Ok([side(w)?, side(h)?])
@@ -200,104 +215,202 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// A failure the user can act on; `main` prints it and exits with `code`.
-#[derive(Debug)]
-pub struct CliError {
-    /// What went wrong.
-    pub message: String,
-    /// Exit code.
-    pub code: i32,
+/// Exit code: everything went well.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: `check` found problems (errors; warnings alone do not count).
+pub const EXIT_PROBLEMS: i32 = 1;
+/// Exit code: the command could not do what was asked (usage, unknown id, unreadable input).
+pub const EXIT_USAGE: i32 = 2;
+
+/// Most of standard input `suggest-tags -` reads; the rest is ignored (with a warning).
+pub const MAX_STDIN_BYTES: u64 = 1024 * 1024;
+
+/// A failure the user can act on; `main` prints it and exits with [`CliError::code`].
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A bad argument value.
+    #[error("{0}")]
+    Usage(String),
+    /// `show` with an id the library does not have.
+    #[error("unknown skill \"{id}\"{hint}; `callside skills` lists them")]
+    UnknownSkill {
+        /// What was asked for.
+        id: String,
+        /// ` (did you mean "…"?)` or nothing.
+        hint: String,
+    },
+    /// `recommend` with a tag the library does not have.
+    #[error(transparent)]
+    UnknownTag(#[from] coach::UnknownTag),
+    /// `recommend` with no tags at all (`recommend ""`).
+    #[error("no situation tags given: name at least one, e.g. `callside recommend angry` (`callside tags` lists them)")]
+    NoTags,
+    /// Standard input could not be read.
+    #[error("cannot read standard input: {0}")]
+    Stdin(#[source] std::io::Error),
+    /// Standard input is not UTF-8 text.
+    #[error("standard input is not UTF-8 text (bad byte at offset {0})")]
+    StdinNotUtf8(usize),
+    /// Writing the output failed (not a closed pipe: that ends quietly).
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
 }
 
 impl CliError {
-    fn new(message: impl Into<String>) -> Self {
-        CliError {
-            message: message.into(),
-            code: 2,
+    /// A usage error with this message (bad arguments, data that cannot be used).
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError::Usage(message.into())
+    }
+
+    /// The exit code for this failure.
+    pub fn code(&self) -> i32 {
+        EXIT_USAGE
+    }
+}
+
+/// Wraps an output stream so that a closed pipe (`callside skills | head -1`) ends the output
+/// quietly instead of failing: later writes are dropped.
+pub struct PipeGuard<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeGuard<W> {
+    /// Guards `inner`.
+    pub fn new(inner: W) -> Self {
+        PipeGuard { inner, closed: false }
+    }
+
+    fn guard<T>(&mut self, done: T, r: std::io::Result<T>) -> std::io::Result<T> {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(done)
+            }
+            r => r,
         }
     }
 }
 
-impl From<std::io::Error> for CliError {
-    fn from(e: std::io::Error) -> Self {
-        CliError::new(format!("cannot write output: {e}"))
+impl<W: Write> Write for PipeGuard<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.guard(buf.len(), r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.guard((), r)
     }
 }
 
-/// Loads the built-in library plus packs and reports pack problems as warnings.
+/// Reads at most [`MAX_STDIN_BYTES`] of `input` as text; `Ok((text, true))` when more was
+/// there and ignored. A character cut by the limit is dropped.
+pub fn read_capped_text(input: impl Read) -> Result<(String, bool), CliError> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_STDIN_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(CliError::Stdin)?;
+    let cut = bytes.len() as u64 > MAX_STDIN_BYTES;
+    bytes.truncate(MAX_STDIN_BYTES as usize);
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok((t, cut)),
+        Err(e) if cut && e.utf8_error().error_len().is_none() => {
+            let valid = e.utf8_error().valid_up_to();
+            let mut bytes = e.into_bytes();
+            bytes.truncate(valid);
+            Ok((String::from_utf8_lossy(&bytes).into_owned(), cut))
+        }
+        Err(e) => Err(CliError::StdinNotUtf8(e.utf8_error().valid_up_to())),
+    }
+}
+
+/// Loads the built-in library plus packs and reports pack problems as warnings (they do not
+/// stop the command; a problem that is itself a warning already says so).
 pub fn load_library(packs: &[PathBuf], err: &mut dyn Write) -> Library {
     let Loaded { library, problems } = content::load_with_packs(packs);
     for p in &problems {
-        let _ = writeln!(err, "warning: {p}");
+        let tag = if p.is_error() { "warning: " } else { "" };
+        let _ = writeln!(err, "{tag}{p}");
     }
     library
 }
 
 /// Runs one subcommand. `packs` are all pack paths (flags and the user's folder).
 pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError> {
-    if let Command::Check { paths, no_builtin } = &command {
-        return check(paths, *no_builtin, packs, io.out);
-    }
-    match &command {
-        Command::Favorites { add, remove, json } => return data::favorites(packs, add, remove, *json, io),
-        Command::Export { out, .. } => return data::export_mine(out.as_deref(), io),
-        _ => {}
-    }
-    let lib = load_library(packs, io.err);
-    let out = io.out;
+    let Io { out, err } = io;
+    // Check, favorites and export do not need the merged library; every other command loads it
+    // first (its pack problems go to `err` as warnings).
     match command {
-        Command::Search { query, limit, json } => search(&lib, &query.join(" "), limit, json, out)?,
-        Command::Skills { json } => skills(&lib, json, out)?,
+        Command::Check { paths, no_builtin } => return check(&paths, no_builtin, packs, out),
+        Command::Favorites { add, remove, json } => {
+            return data::favorites(packs, &add, &remove, json, Io { out, err });
+        }
+        Command::Export { out: file, .. } => return data::export_mine(file.as_deref(), Io { out, err }),
+        Command::Search { query, limit, json } => {
+            search(&load_library(packs, err), &query.join(" "), limit, json, out)?
+        }
+        Command::Skills { json } => skills(&load_library(packs, err), json, out)?,
         Command::Show { id, json } => {
+            let lib = load_library(packs, err);
             let Some(ix) = lib.skill_index(&id) else {
                 let hint = did_you_mean(&id, lib.skills.iter().map(|s| s.id.as_str()));
-                return Err(CliError::new(format!(
-                    "unknown skill \"{id}\"{hint}; `callside skills` lists them"
-                )));
+                return Err(CliError::UnknownSkill { id, hint });
             };
             if json {
-                writeln!(out, "{}", pretty(&skill_json(&lib, ix)))?;
+                writeln!(out, "{}", pretty(&json::SkillOut::new(&lib, ix)))?;
             } else {
                 write_skill(&lib, ix, out)?;
             }
         }
-        Command::Tags { json } => tags(&lib, json, out)?,
+        Command::Tags { json } => tags(&load_library(packs, err), json, out)?,
         Command::Recommend { tags, json, steps } => {
+            let lib = load_library(packs, err);
             let tags: Vec<String> = tags
                 .iter()
                 .flat_map(|t| t.split(','))
                 .filter(|t| !t.trim().is_empty())
                 .map(str::to_string)
                 .collect();
-            let ix = coach::parse_tags(&lib, &tags).map_err(|e| CliError::new(e.to_string()))?;
+            if tags.is_empty() {
+                return Err(CliError::NoTags);
+            }
+            let ix = coach::parse_tags(&lib, &tags)?;
             let plan = coach::recommend(&lib, &ix);
             if json {
-                let skills = recommendations_json(&lib, &plan);
                 let v = if steps {
-                    json!({"skills": skills, "steps": steps_json(&lib, &plan)})
+                    pretty(&json::plan(&lib, &plan))
                 } else {
-                    skills
+                    pretty(&json::recommendations(&lib, &plan))
                 };
-                writeln!(out, "{}", pretty(&v))?;
+                writeln!(out, "{v}")?;
             } else {
                 write_plan(&lib, &plan, out)?;
             }
         }
         Command::SuggestTags { message, json } => {
+            let lib = load_library(packs, err);
             let mut text = message.join(" ");
             if text == "-" {
-                text.clear();
-                std::io::stdin()
-                    .read_to_string(&mut text)
-                    .map_err(|e| CliError::new(format!("cannot read standard input: {e}")))?;
+                let (read, cut) = read_capped_text(std::io::stdin().lock())?;
+                if cut {
+                    let _ = writeln!(
+                        err,
+                        "warning: standard input is over {MAX_STDIN_BYTES} bytes; only the first {MAX_STDIN_BYTES} are read"
+                    );
+                }
+                text = read;
             }
             let found = coach::suggest_tags(&lib, &text);
             if json {
-                let v: Vec<Value> = found
-                    .iter()
-                    .map(|s| json!({"tag": lib.tags[s.tag].id, "label": lib.tags[s.tag].label, "score": s.score, "cues": s.cues}))
-                    .collect();
-                writeln!(out, "{}", pretty(&Value::Array(v)))?;
+                writeln!(out, "{}", pretty(&json::suggestions(&lib, &found)))?;
             } else if found.is_empty() {
                 writeln!(out, "No tags suggested: nothing in the message points to a situation.")?;
             } else {
@@ -308,21 +421,20 @@ pub fn run(command: Command, packs: &[PathBuf], io: Io) -> Result<i32, CliError>
             }
         }
         Command::Today { json, markdown, date } => {
+            let lib = load_library(packs, err);
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
             huddle::today(&lib, date, json, markdown, out)?
         }
         Command::Review { stats: _, json } => {
+            let lib = load_library(packs, err);
             let db = crate::store::data_dir().map(|d| d.join(crate::store::DB_FILE));
             huddle::review_stats(&lib, db.as_deref(), chrono::Local::now().fixed_offset(), json, out)?
         }
-        Command::Check { .. } | Command::Favorites { .. } | Command::Export { .. } => {
-            unreachable!("handled above")
-        }
     }
-    Ok(0)
+    Ok(EXIT_OK)
 }
 
-fn pretty(v: &Value) -> String {
+fn pretty(v: &impl serde::Serialize) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
 }
 
@@ -368,72 +480,37 @@ fn check(paths: &[PathBuf], no_builtin: bool, packs: &[PathBuf], out: &mut dyn W
         writeln!(out, "{p}")?;
     }
     let lib = &loaded.library;
-    if problems.is_empty() {
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = match problems.len() - errors {
+        0 => String::new(),
+        w => format!(" ({w} warning(s))"),
+    };
+    if errors == 0 {
         writeln!(
             out,
-            "ok: {files} file(s); library has {} skills, {} phrase cards, {} tags, {} rules, {} steps",
+            "ok: {files} file(s); library has {} skills, {} phrase cards, {} tags, {} rules, {} steps{warnings}",
             lib.skills.len(),
             lib.phrases.len(),
             lib.tags.len(),
             lib.rules.len(),
             lib.steps.len()
         )?;
-        Ok(0)
+        Ok(EXIT_OK)
     } else {
-        writeln!(out, "{} problem(s) found", problems.len())?;
-        Ok(1)
+        writeln!(out, "{errors} problem(s) found{warnings}")?;
+        Ok(EXIT_PROBLEMS)
     }
-}
-
-/// Matches with character (not byte) positions: `[{"field", "text", "chars": [[start, end], ...]}]`.
-fn matches_json(matches: &[crate::search::FieldMatch]) -> Value {
-    let all: Vec<Value> = matches
-        .iter()
-        .map(|m| {
-            let chars: Vec<[usize; 2]> = crate::text::byte_to_char_ranges(&m.text, &m.ranges)
-                .into_iter()
-                .map(|r| [r.start, r.end])
-                .collect();
-            json!({"field": m.field, "text": m.text, "chars": chars})
-        })
-        .collect();
-    Value::Array(all)
 }
 
 fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if limit == 0 {
-        return Err(CliError::new("--limit must be at least 1"));
+        return Err(CliError::Usage("--limit must be at least 1".into()));
     }
     let index = Index::new(lib);
     let (_, capped) = crate::text::cap_chars(query, MAX_QUERY_CHARS);
     let hits = index.search(query, limit);
     if json {
-        let v: Vec<Value> = hits
-            .iter()
-            .map(|h| {
-                let (kind, id, skill, title, text, instead_of) = match h.target {
-                    DocRef::Skill(s) => {
-                        let sk = &lib.skills[s];
-                        ("skill", &sk.id, Some(&sk.id), &sk.name, &sk.definition, None)
-                    }
-                    DocRef::Phrase(p) => {
-                        let ph = &lib.phrases[p];
-                        let sk = &lib.skills[ph.skill];
-                        ("phrase", &ph.id, Some(&sk.id), &sk.name, &ph.text, ph.instead_of.as_ref())
-                    }
-                    DocRef::Tag(t) => {
-                        let tag = &lib.tags[t];
-                        ("tag", &tag.id, None, &tag.label, &tag.description, None)
-                    }
-                };
-                let mut v = json!({"kind": kind, "id": id, "skill": skill, "title": title, "text": text, "score": h.score, "all_words": h.all_words, "matches": matches_json(&h.matches)});
-                if kind == "phrase" {
-                    v["instead_of"] = json!(instead_of);
-                }
-                v
-            })
-            .collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        writeln!(out, "{}", pretty(&json::hits(lib, &hits)))?;
         return Ok(());
     }
     if capped {
@@ -476,43 +553,10 @@ fn search(lib: &Library, query: &str, limit: usize, json: bool, out: &mut dyn Wr
     Ok(())
 }
 
-/// A skill with its phrase cards, as JSON.
-pub fn skill_json(lib: &Library, ix: usize) -> Value {
-    let s = &lib.skills[ix];
-    let phrases: Vec<Value> = s
-        .phrases
-        .iter()
-        .map(|&p| {
-            let ph = &lib.phrases[p];
-            json!({
-                "id": ph.id,
-                "text": ph.text,
-                "instead_of": ph.instead_of,
-                "situations": ph.situations.iter().map(|&t| lib.tags[t].id.as_str()).collect::<Vec<_>>(),
-                "channels": ph.channels,
-                "phase": ph.phase,
-                "note": ph.note,
-            })
-        })
-        .collect();
-    json!({
-        "id": s.id,
-        "name": s.name,
-        "group": lib.groups[s.group].id,
-        "group_name": lib.groups[s.group].name,
-        "aliases": s.aliases,
-        "definition": s.definition,
-        "in_service": s.in_service,
-        "analogy": s.analogy,
-        "related": s.related.iter().map(|&r| lib.skills[r].id.as_str()).collect::<Vec<_>>(),
-        "phrases": phrases,
-    })
-}
-
 fn skills(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if json {
-        let v: Vec<Value> = (0..lib.skills.len()).map(|i| skill_json(lib, i)).collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        let v: Vec<json::SkillOut> = (0..lib.skills.len()).map(|i| json::SkillOut::new(lib, i)).collect();
+        writeln!(out, "{}", pretty(&v))?;
         return Ok(());
     }
     for (g, members) in lib.skills_by_group() {
@@ -553,21 +597,7 @@ fn write_skill(lib: &Library, ix: usize, out: &mut dyn Write) -> Result<(), CliE
 
 fn tags(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     if json {
-        let v: Vec<Value> = lib
-            .tags
-            .iter()
-            .map(|t| {
-                json!({
-                    "id": t.id,
-                    "label": t.label,
-                    "group": lib.tag_groups[t.group].id,
-                    "description": t.description,
-                    "cues": t.cues,
-                    "skills": t.links.iter().map(|l| json!({"skill": lib.skills[l.skill].id, "weight": l.weight, "why": l.why})).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
-        writeln!(out, "{}", pretty(&Value::Array(v)))?;
+        writeln!(out, "{}", pretty(&json::TagOut::all(lib)))?;
         return Ok(());
     }
     for (g, group) in lib.tag_groups.iter().enumerate() {
@@ -577,62 +607,6 @@ fn tags(lib: &Library, json: bool, out: &mut dyn Write) -> Result<(), CliError> 
         }
     }
     Ok(())
-}
-
-fn recommendations_json(lib: &Library, plan: &Plan) -> Value {
-    Value::Array(
-        plan.skills
-            .iter()
-            .map(|r| {
-                let s = &lib.skills[r.skill];
-                json!({
-                    "skill": s.id,
-                    "name": s.name,
-                    "score": r.score,
-                    "why": r.why,
-                    "phrases": r.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
-                    "phrase_ids": r.phrases.iter().map(|&p| lib.phrases[p].id.as_str()).collect::<Vec<_>>(),
-                    "cards": r.phrases.iter().map(|&p| plan_card_json(lib, plan, p)).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn steps_json(lib: &Library, plan: &Plan) -> Value {
-    Value::Array(
-        plan.steps
-            .iter()
-            .map(|ps| {
-                let st = &lib.steps[ps.step];
-                json!({
-                    "step": st.id,
-                    "title": st.title,
-                    "guidance": ps.guidance,
-                    "from": st.from.iter().map(|(f, part)| format!("{} ({part})", lib.frameworks[*f].name)).collect::<Vec<_>>(),
-                    "skills": ps.skills.iter().map(|&s| lib.skills[s].id.as_str()).collect::<Vec<_>>(),
-                    "phase": st.phase.id(),
-                    "phrases": ps.phrases.iter().map(|&p| lib.phrases[p].text.as_str()).collect::<Vec<_>>(),
-                    "cards": ps.phrases.iter().map(|&p| plan_card_json(lib, plan, p)).collect::<Vec<_>>(),
-                })
-            })
-            .collect(),
-    )
-}
-
-/// One card of a plan: what to say, its phase, and why it was chosen for these tags.
-fn plan_card_json(lib: &Library, plan: &Plan, p: usize) -> Value {
-    let ph = &lib.phrases[p];
-    let reason = coach::card_reason(lib, &plan.tags, p);
-    json!({
-        "id": ph.id,
-        "skill": lib.skills[ph.skill].id,
-        "text": ph.text,
-        "phase": ph.phase.map(|x| x.id()),
-        "why": reason.text(lib),
-        "fits": reason.tag_ids(lib),
-        "channel": reason.channel.map(|c| lib.tags[c].id.as_str()),
-    })
 }
 
 fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), CliError> {
@@ -701,8 +675,13 @@ mod tests {
     fn sizes_parse_and_bad_ones_say_why() {
         assert_eq!(parse_size("360x600"), Ok([360.0, 600.0]));
         assert_eq!(parse_size(" 1280X800 "), Ok([1280.0, 800.0]));
-        assert!(parse_size("360").unwrap_err().contains("WIDTHxHEIGHT"));
-        assert!(parse_size("wide x tall").unwrap_err().contains("WIDTHxHEIGHT"));
-        assert!(parse_size("10x600").unwrap_err().contains("outside"));
+        assert!(parse_size("360").unwrap_err().to_string().contains("WIDTHxHEIGHT"));
+        assert!(
+            parse_size("wide x tall")
+                .unwrap_err()
+                .to_string()
+                .contains("WIDTHxHEIGHT")
+        );
+        assert!(parse_size("10x600").unwrap_err().to_string().contains("outside"));
     }
 }

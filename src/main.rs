@@ -1,8 +1,9 @@
 //! The `callside` binary: no subcommand opens the window; otherwise runs the CLI.
 
-use callside::cli::{self, Cli, Io};
+use callside::cli::{self, Cli, Io, PipeGuard};
 use callside::store::data_dir;
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
         if let Some(dir) = &data
             && callside::instance::send(&callside::instance::socket_path(dir), &request).is_ok()
         {
-            eprintln!("callside: handed to the open window");
+            let _ = writeln!(std::io::stderr(), "callside: handed to the open window");
             return ExitCode::SUCCESS;
         }
         let theme = args.theme.as_deref().map(|t| match t {
@@ -56,7 +57,8 @@ fn main() -> ExitCode {
         return match callside::ui::run(start) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("callside: could not open the window: {e}");
+                // Never `eprintln!`: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "callside: could not open the window: {e}");
                 ExitCode::from(1)
             }
         };
@@ -64,20 +66,23 @@ fn main() -> ExitCode {
     if let Some(team) = args.team_folder {
         packs.push(team);
     }
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    match cli::run(
+    // Buffered (a `check` can print 100,000 lines), and a closed pipe ends output quietly.
+    let mut out = PipeGuard::new(std::io::BufWriter::new(std::io::stdout().lock()));
+    let mut err = PipeGuard::new(std::io::stderr().lock());
+    let result = cli::run(
         command,
         &packs,
         Io {
             out: &mut out,
             err: &mut err,
         },
-    ) {
-        Ok(code) => ExitCode::from(code as u8),
+    )
+    .and_then(|code| out.flush().map(|()| code).map_err(cli::CliError::from));
+    match result {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {
-            eprintln!("callside: {}", e.message);
-            ExitCode::from(e.code as u8)
+            let _ = writeln!(err, "callside: {e}");
+            ExitCode::from(u8::try_from(e.code()).unwrap_or(2))
         }
     }
 }

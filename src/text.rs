@@ -145,11 +145,16 @@ fn osa_rows<'r, T: PartialEq>(
     (d <= max).then_some(d)
 }
 
-/// The known id closest to `unknown`, if one is close enough to be a likely typo.
+/// The known id closest to `unknown`, if one is close enough to be a likely typo. Ids whose
+/// length is too far off are skipped before any comparison, so a huge `unknown` costs nothing
+/// per id. (Loading, with many unknown ids against many known ones, bounds the work further in
+/// `content::hints`.)
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let max = (unknown.chars().count() / 3).clamp(2, 4);
+    let len = unknown.chars().count();
+    let max = (len / 3).clamp(2, 4);
     known
         .into_iter()
+        .filter(|k| k.len() + max >= len && k.chars().count().abs_diff(len) <= max)
         .filter_map(|k| edit_distance(unknown, k, max).map(|d| (d, k)))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
         .map(|(_, k)| k)

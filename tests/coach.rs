@@ -360,27 +360,45 @@ fn tag_filter_finds_by_label_start_first() {
 
 #[test]
 fn huge_weights_in_a_pack_saturate_instead_of_overflowing() {
-    let mut sources = content::builtin::sources();
-    sources.push(content::Source {
-        path: "huge.ron".into(),
-        text: r#"(
+    // Huge weights are clamped to the documented range (with a warning each), so they act
+    // exactly like the range's ends: nothing overflows or wraps round.
+    let pack = |weight: i64| {
+        let mut sources = content::builtin::sources();
+        sources.push(content::Source {
+            path: "huge.ron".into(),
+            text: format!(
+                r#"(
             tags: [
                 (id: "team-huge-a", label: "Huge A", group: "topic", description: "x",
-                 skills: [(skill: "empathy", weight: 2147483647, why: "A lot.")]),
+                 skills: [(skill: "empathy", weight: {weight}, why: "A lot.")]),
                 (id: "team-huge-b", label: "Huge B", group: "topic", description: "x",
-                 skills: [(skill: "empathy", weight: 2147483647, why: "Even more.")]),
+                 skills: [(skill: "empathy", weight: {weight}, why: "Even more.")]),
             ],
             rules: [(id: "team-huge-rule", when: ["team-huge-a", "team-huge-b"],
-                     adjust: [(skill: "patience", by: -2147483647, why: "Less.")])],
+                     adjust: [(skill: "patience", by: -{weight}, why: "Less.")])],
         )"#
-        .into(),
-    });
-    let loaded = content::load(&sources);
-    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+            ),
+        });
+        content::load(&sources)
+    };
+    let loaded = pack(i64::from(i32::MAX));
+    assert_eq!(loaded.problems.len(), 3, "{:?}", loaded.problems);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .all(|p| p.kind == content::ProblemKind::OutOfRange && !p.is_error()),
+        "{:?}",
+        loaded.problems
+    );
     let lib = loaded.library;
     let p = plan(&lib, &["team-huge-a", "team-huge-b", "angry"]);
     assert_eq!(top(&lib, &p, 1), ["empathy"]);
-    assert_eq!(p.skills[0].score, i32::MAX);
+    let ends = pack(i64::from(*content::load::WEIGHT_RANGE.end()));
+    assert!(ends.problems.is_empty(), "{:?}", ends.problems);
+    let q = plan(&ends.library, &["team-huge-a", "team-huge-b", "angry"]);
+    assert_eq!(p.skills[0].score, q.skills[0].score);
+    assert!(p.skills[0].score > 0 && p.skills[0].score < i32::MAX);
     assert_eq!(rank(&lib, &p, "patience"), usize::MAX, "pushed down, not wrapped round");
 }
 

@@ -1,12 +1,14 @@
 //! Loading: RON text → [`RawPack`]s → one checked [`Library`], with a [`Problem`] for every bad
 //! part. A file that is not RON is skipped whole; a bad entry or reference is skipped alone.
 
+use super::hints::{Hints, Ids};
+use super::locate::Locator;
 use super::model::*;
 use super::placeholder;
-use super::problem::{Locator, Problem};
+use super::problem::{Problem, ProblemKind, Severity};
 use super::raw::*;
-use crate::text::{did_you_mean, is_valid_id};
-use std::collections::HashMap;
+use crate::text::is_valid_id;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod huddle;
@@ -32,29 +34,55 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// Reads a pack file, or every `.ron` file in a folder (sorted by name, not recursive).
-/// Unreadable, oversized or non-UTF-8 files become problems.
+/// Why a content file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The folder could not be listed.
+    #[error("cannot read folder: {0}")]
+    Folder(#[source] std::io::Error),
+    /// Opening or reading failed.
+    #[error("cannot read: {0}")]
+    Io(#[from] std::io::Error),
+    /// A FIFO, device, socket or folder where a file was expected.
+    #[error("not a regular file: give a .ron file or a folder")]
+    NotRegular,
+    /// Over [`MAX_FILE_BYTES`] on disk.
+    #[error("file is {0} bytes; content files are limited to {MAX_FILE_BYTES} bytes: split it into several packs")]
+    TooLarge(u64),
+    /// Grew past [`MAX_FILE_BYTES`] while being read.
+    #[error("file grew past {MAX_FILE_BYTES} bytes while being read; content files are limited to that: split it")]
+    Grew,
+    /// Not UTF-8 text.
+    #[error("not UTF-8 text (bad byte at offset {0}): save it as UTF-8")]
+    NotUtf8(usize),
+}
+
+/// True for a file name ending in `.ron`, in any case (`pack.RON` too).
+fn is_ron(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+}
+
+/// Reads a pack file, or every `.ron` file in a folder (sorted by name, not recursive; the
+/// extension in any case). Only regular files are read, at most [`MAX_FILE_BYTES`] of them:
+/// unreadable, special, oversized or non-UTF-8 files become problems, and nothing blocks.
 pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
     let mut sources = Vec::new();
     let mut problems = Vec::new();
-    let at_start = |p: &Path, message: String| Problem {
-        path: p.display().to_string(),
-        line: 1,
-        col: 1,
-        message,
+    let at_start = |p: &Path, e: ReadError| {
+        Problem::error(p.display().to_string(), (1, 1), ProblemKind::Unreadable, e.to_string())
     };
     let files: Vec<std::path::PathBuf> = if path.is_dir() {
         match std::fs::read_dir(path) {
             Ok(entries) => {
                 let mut v: Vec<_> = entries
                     .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|e| e == "ron") && p.is_file())
+                    .filter(|p| is_ron(p) && p.is_file())
                     .collect();
                 v.sort();
                 v
             }
             Err(e) => {
-                problems.push(at_start(path, format!("cannot read folder: {e}")));
+                problems.push(at_start(path, ReadError::Folder(e)));
                 return (sources, problems);
             }
         }
@@ -62,84 +90,95 @@ pub fn read_pack_path(path: &Path) -> (Vec<Source>, Vec<Problem>) {
         vec![path.to_path_buf()]
     };
     for file in files {
-        match std::fs::metadata(&file) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                problems.push(at_start(
-                    &file,
-                    format!(
-                        "file is {} bytes; content files are limited to {} bytes: split it into several packs",
-                        m.len(),
-                        MAX_FILE_BYTES
-                    ),
-                ));
-                continue;
-            }
-            Ok(m) if !m.is_file() => {
-                problems.push(at_start(
-                    &file,
-                    "not a regular file: give a .ron file or a folder".into(),
-                ));
-                continue;
-            }
-            Ok(_) => {}
-            Err(e) => {
-                problems.push(at_start(&file, format!("cannot read: {e}")));
-                continue;
-            }
-        }
-        match read_capped(&file) {
-            Ok(None) => problems.push(at_start(
-                &file,
-                format!(
-                    "file grew past {MAX_FILE_BYTES} bytes while being read; content files are limited to that: split it"
-                ),
-            )),
-            Ok(Some(bytes)) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push(Source {
-                    path: file.display().to_string(),
-                    text,
-                }),
-                Err(e) => problems.push(at_start(
-                    &file,
-                    format!(
-                        "not UTF-8 text (bad byte at offset {}): save it as UTF-8",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )),
-            },
-            Err(e) => problems.push(at_start(&file, format!("cannot read: {e}"))),
+        match read_text(&file) {
+            Ok(text) => sources.push(Source {
+                path: file.display().to_string(),
+                text,
+            }),
+            Err(e) => problems.push(at_start(&file, e)),
         }
     }
     (sources, problems)
 }
 
-/// Reads at most [`MAX_FILE_BYTES`]; `None` if the file holds more (the size on disk can lie).
-fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+/// Reads one content file as text, refusing anything but a regular file of at most
+/// [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let bytes = read_regular_capped(path, MAX_FILE_BYTES)?;
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to()))
+}
+
+/// Opens `path` without blocking (a FIFO would block a plain open until a writer comes), checks
+/// on the open handle that it is a regular file of at most `cap` bytes, and reads at most that.
+pub fn read_regular_capped(path: &Path, cap: u64) -> Result<Vec<u8>, ReadError> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    if meta.len() > cap {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(ReadError::Grew);
+    }
+    Ok(bytes)
+}
+
+/// The text without a leading UTF-8 byte-order mark (editors on Windows add one).
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Parses one source; a parse error becomes a problem at the position RON reports.
 fn parse(src: &Source) -> Result<RawPack, Problem> {
     let opts = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    opts.from_str::<RawPack>(&src.text).map_err(|e| Problem {
-        path: src.path.clone(),
-        line: e.span.start.line.max(1),
-        col: e.span.start.col.max(1),
-        message: format!("not valid content RON: {}", e.code),
+    opts.from_str::<RawPack>(without_bom(&src.text)).map_err(|e| {
+        Problem::error(
+            src.path.clone(),
+            (e.span.start.line.max(1), e.span.start.col.max(1)),
+            ProblemKind::Syntax,
+            format!("not valid content RON: {}", e.code),
+        )
     })
 }
 
-/// Where an entry was defined: source index and byte offset.
+/// Where an entry was defined: source index, the byte offset to report (its id, else its
+/// start) and the byte range of the whole entry (where its values are looked for).
 #[derive(Clone, Copy)]
 struct At {
     src: usize,
     offset: usize,
+    start: usize,
+    end: usize,
 }
+
+/// Most problems listed per file; past that they are only counted (one line says how many
+/// more), so a file with a problem on every line cannot flood the window or the terminal.
+pub const MAX_PROBLEMS_PER_FILE: usize = 1000;
+
+/// Problems of one file past [`MAX_PROBLEMS_PER_FILE`].
+#[derive(Debug, Clone, Default)]
+struct Hidden {
+    listed: usize,
+    more: usize,
+    errors: bool,
+    first: Option<usize>,
+}
+
+/// The documented range of a tag link's `weight` and a rule's `by`; values outside are clamped
+/// (with a warning), so one huge number cannot overflow a sum or push every other skill out.
+pub const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -100..=100;
 
 /// Loading state shared by the passes.
 struct Loader<'a> {
@@ -153,15 +192,24 @@ struct Loader<'a> {
     rule_ids: HashMap<String, At>,
     step_ids: HashMap<String, At>,
     defined_at: HashMap<(&'static str, String), At>,
-    /// Per source and kind, how many entries with each id we have seen (to find the n-th).
-    seen: HashMap<(usize, &'static str, String), usize>,
+    /// Per source and list key, how many entries we have located (the next one is the n-th).
+    seen: HashMap<(usize, String), usize>,
+    /// "Did you mean" for unknown references, with bounded work.
+    hints: Hints,
+    /// Per source, problems listed and those only counted.
+    hidden: Vec<Hidden>,
+    /// Aliases and cues already on a skill or tag that packs extend (no quadratic `contains`).
+    alias_sets: HashMap<usize, HashSet<String>>,
+    cue_sets: HashMap<usize, HashSet<String>>,
+    /// (skill, related skill) pairs already linked.
+    related_pairs: HashSet<(usize, usize)>,
 }
 
 /// Loads sources in order (built-in first, then packs) into one library.
 pub fn load(sources: &[Source]) -> Loaded {
     let mut ld = Loader {
         sources,
-        locators: sources.iter().map(|s| Locator::new(&s.text)).collect(),
+        locators: sources.iter().map(|s| Locator::new(without_bom(&s.text))).collect(),
         problems: Vec::new(),
         lib: Library::default(),
         group_ix: HashMap::new(),
@@ -171,6 +219,11 @@ pub fn load(sources: &[Source]) -> Loaded {
         step_ids: HashMap::new(),
         defined_at: HashMap::new(),
         seen: HashMap::new(),
+        hints: Hints::default(),
+        hidden: vec![Hidden::default(); sources.len()],
+        alias_sets: HashMap::new(),
+        cue_sets: HashMap::new(),
+        related_pairs: HashSet::new(),
     };
     let mut packs: Vec<(usize, RawPack)> = Vec::new();
     for (i, src) in sources.iter().enumerate() {
@@ -230,10 +283,32 @@ pub fn load(sources: &[Source]) -> Loaded {
         ld.vocabulary(*s, &p.vocabulary);
     }
     ld.lib.cue_table = super::vocabulary::CueTable::new(&ld.lib);
-    ld.problems.sort_by_key(|p| {
-        let src = sources.iter().position(|s| s.path == p.path).unwrap_or(usize::MAX);
-        (src, p.line, p.col)
-    });
+    let order: HashMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.path.as_str(), i))
+        .collect();
+    for (src, h) in ld.hidden.iter().enumerate() {
+        if h.more > 0 {
+            let pos = ld.locators[src].line_col(h.first.unwrap_or(0));
+            let mut p = Problem::error(
+                sources[src].path.clone(),
+                pos,
+                ProblemKind::Invalid,
+                format!(
+                    "{} more problem(s) in this file from here on, not listed: only the first {MAX_PROBLEMS_PER_FILE} are",
+                    h.more
+                ),
+            );
+            if !h.errors {
+                p.severity = Severity::Warning;
+            }
+            ld.problems.push(p);
+        }
+    }
+    ld.problems
+        .sort_by_cached_key(|p| (order.get(p.path.as_str()).copied().unwrap_or(usize::MAX), p.line, p.col));
     Loaded {
         library: ld.lib,
         problems: ld.problems,
@@ -241,14 +316,30 @@ pub fn load(sources: &[Source]) -> Loaded {
 }
 
 impl<'a> Loader<'a> {
-    fn report(&mut self, at: At, message: String) {
-        let (line, col) = self.locators[at.src].line_col(at.offset);
-        self.problems.push(Problem {
-            path: self.sources[at.src].path.clone(),
-            line,
-            col,
-            message,
-        });
+    /// Records an error of a given kind at `at`.
+    fn report_as(&mut self, at: At, kind: ProblemKind, message: String) {
+        self.push(at, kind, Severity::Error, message);
+    }
+
+    /// Records a warning: the entry loaded, adjusted.
+    fn warn(&mut self, at: At, kind: ProblemKind, message: String) {
+        self.push(at, kind, Severity::Warning, message);
+    }
+
+    /// Records a problem, or past [`MAX_PROBLEMS_PER_FILE`] in its file only counts it.
+    fn push(&mut self, at: At, kind: ProblemKind, severity: Severity, message: String) {
+        let hidden = &mut self.hidden[at.src];
+        if hidden.listed >= MAX_PROBLEMS_PER_FILE {
+            hidden.more += 1;
+            hidden.errors |= severity == Severity::Error;
+            hidden.first.get_or_insert(at.offset);
+            return;
+        }
+        hidden.listed += 1;
+        let pos = self.locators[at.src].line_col(at.offset);
+        let mut p = Problem::error(self.sources[at.src].path.clone(), pos, kind, message);
+        p.severity = severity;
+        self.problems.push(p);
     }
 
     fn where_is(&self, at: At) -> String {
@@ -256,40 +347,61 @@ impl<'a> Loader<'a> {
         format!("{}:{}:{}", self.sources[at.src].path, line, col)
     }
 
-    /// Locates an entry by its id (the n-th such id of this kind in its file), else its list key.
-    fn entry_at(&mut self, src: usize, kind: &'static str, list_key: &str, id: &str) -> At {
-        let n = self.seen.entry((src, kind, id.to_string())).or_insert(0);
+    /// Locates the next entry of `list_key` in file `src` (entries are visited in file order):
+    /// its `id` value if it has one, else its start. `_kind` and `_id` only name the call.
+    fn entry_at(&mut self, src: usize, _kind: &'static str, list_key: &str, _id: &str) -> At {
+        let n = self.seen.entry((src, list_key.to_string())).or_insert(0);
         let nth = *n;
         *n += 1;
-        let loc = &self.locators[src];
-        let offset = loc.find_id(id, nth).or_else(|| loc.find_key(0, list_key)).unwrap_or(0);
-        At { src, offset }
+        match self.locators[src].entry(list_key, nth) {
+            Some(e) => At {
+                src,
+                offset: e.id.unwrap_or(e.start),
+                start: e.start,
+                end: e.end,
+            },
+            None => At {
+                src,
+                offset: 0,
+                start: 0,
+                end: 0,
+            },
+        }
     }
 
-    /// Locates a quoted value after an entry's position (falls back to the entry).
+    /// Locates a string value inside an entry (falls back to the entry).
     fn value_at(&self, entry: At, value: &str) -> At {
         let offset = self.locators[entry.src]
-            .find_value(entry.offset, value)
+            .find_string(value, entry.start..entry.end)
             .unwrap_or(entry.offset);
-        At { src: entry.src, offset }
+        At { offset, ..entry }
     }
 
     /// Checks an id's form and uniqueness; records where it was defined.
     fn claim_id(&mut self, kind: &'static str, id: &str, at: At) -> bool {
         if id.trim().is_empty() {
-            self.report(at, format!("{kind} without an id: add `id: \"some-name\"`"));
+            self.report_as(
+                at,
+                ProblemKind::BadId,
+                format!("{kind} without an id: add `id: \"some-name\"`"),
+            );
             return false;
         }
         if !is_valid_id(id) {
-            self.report(
+            self.report_as(
                 at,
+                ProblemKind::BadId,
                 format!("{kind} id \"{id}\" is not valid: use lowercase letters, digits and single dashes"),
             );
             return false;
         }
         if let Some(first) = self.defined_at.get(&(kind, id.to_string())).copied() {
             let first = self.where_is(first);
-            self.report(at, format!("duplicate {kind} id \"{id}\" (first defined at {first})"));
+            self.report_as(
+                at,
+                ProblemKind::DuplicateId,
+                format!("duplicate {kind} id \"{id}\" (first defined at {first})"),
+            );
             return false;
         }
         self.defined_at.insert((kind, id.to_string()), at);
@@ -301,16 +413,55 @@ impl<'a> Loader<'a> {
         let mut ok = true;
         for (name, value) in fields {
             if value.trim().is_empty() {
-                self.report(at, format!("{kind} \"{id}\": `{name}` is empty or missing"));
+                self.report_as(
+                    at,
+                    ProblemKind::MissingField,
+                    format!("{kind} \"{id}\": `{name}` is empty or missing"),
+                );
                 ok = false;
             }
         }
         ok
     }
 
-    fn unknown(&mut self, at: At, kind: &str, value: &str, known: &HashMap<String, usize>) {
-        let hint = did_you_mean(value, known.keys().map(String::as_str));
-        self.report(self.value_at(at, value), format!("unknown {kind} \"{value}\"{hint}"));
+    /// Reports a reference to an id that `ids` does not hold, with a "did you mean" if one is
+    /// close (bounded work, see [`Hints`]).
+    fn unknown(&mut self, at: At, kind: &str, value: &str, ids: Ids) {
+        let near = match ids {
+            Ids::Skills => self
+                .hints
+                .nearest(ids, value, self.lib.skill_ix.keys().map(String::as_str)),
+            Ids::Tags => self
+                .hints
+                .nearest(ids, value, self.lib.tag_ix.keys().map(String::as_str)),
+            Ids::Groups => self.hints.nearest(ids, value, self.group_ix.keys().map(String::as_str)),
+            Ids::TagGroups => self
+                .hints
+                .nearest(ids, value, self.tag_group_ix.keys().map(String::as_str)),
+            Ids::Frameworks => self
+                .hints
+                .nearest(ids, value, self.framework_ix.keys().map(String::as_str)),
+            Ids::Phrases => self
+                .hints
+                .nearest(ids, value, self.lib.phrase_ix.keys().map(String::as_str)),
+        };
+        let hint = near.map(|k| format!(" (did you mean \"{k}\"?)")).unwrap_or_default();
+        self.report_as(
+            self.value_at(at, value),
+            ProblemKind::UnknownReference,
+            format!("unknown {kind} \"{value}\"{hint}"),
+        );
+    }
+
+    /// Reports a word outside a small fixed list (phases, acts, channel words), with a "did you
+    /// mean" from the whole list.
+    fn unknown_word(&mut self, at: At, kind: &str, value: &str, words: &[&str]) {
+        let hint = crate::text::did_you_mean(value, words.iter().copied());
+        self.report_as(
+            self.value_at(at, value),
+            ProblemKind::UnknownReference,
+            format!("unknown {kind} \"{value}\"{hint}"),
+        );
     }
 
     fn groups(&mut self, src: usize, raws: &[RawGroup], tags: bool) {
@@ -375,8 +526,12 @@ impl<'a> Loader<'a> {
             && Self::is_extension(&raw.name, true)
         {
             let s = &mut self.lib.skills[ix];
+            let have = self
+                .alias_sets
+                .entry(ix)
+                .or_insert_with(|| s.aliases.iter().cloned().collect());
             for a in clean_list(&raw.aliases, false) {
-                if !s.aliases.contains(&a) {
+                if have.insert(a.clone()) {
                     s.aliases.push(a);
                 }
             }
@@ -399,8 +554,7 @@ impl<'a> Loader<'a> {
             return None;
         }
         let Some(&group) = self.group_ix.get(&raw.group) else {
-            let known = self.group_ix.clone();
-            self.unknown(at, "group", &raw.group, &known);
+            self.unknown(at, "group", &raw.group, Ids::Groups);
             return None;
         };
         self.lib.skill_ix.insert(raw.id.clone(), self.lib.skills.len());
@@ -425,18 +579,26 @@ impl<'a> Loader<'a> {
         };
         for r in &raw.related {
             match self.lib.skill_ix.get(r).copied() {
-                Some(rel) if rel == ix => {
-                    self.report(self.value_at(at, r), format!("skill \"{r}\" lists itself as related"))
-                }
+                Some(rel) if rel == ix => self.warn(
+                    self.value_at(at, r),
+                    ProblemKind::Pointless,
+                    format!("skill \"{r}\" lists itself as related"),
+                ),
                 Some(rel) => {
-                    if !self.lib.skills[ix].related.contains(&rel) {
+                    if self.related_pairs.is_empty() {
+                        self.related_pairs = self
+                            .lib
+                            .skills
+                            .iter()
+                            .enumerate()
+                            .flat_map(|(i, s)| s.related.iter().map(move |&r| (i, r)))
+                            .collect();
+                    }
+                    if self.related_pairs.insert((ix, rel)) {
                         self.lib.skills[ix].related.push(rel);
                     }
                 }
-                None => {
-                    let known = self.lib.skill_ix.clone();
-                    self.unknown(at, "skill", r, &known);
-                }
+                None => self.unknown(at, "skill", r, Ids::Skills),
             }
         }
     }
@@ -448,8 +610,12 @@ impl<'a> Loader<'a> {
             && Self::is_extension(&raw.label, true)
         {
             let t = &mut self.lib.tags[ix];
+            let have = self
+                .cue_sets
+                .entry(ix)
+                .or_insert_with(|| t.cues.iter().cloned().collect());
             for c in clean_list(&raw.cues, true) {
-                if !t.cues.contains(&c) {
+                if have.insert(c.clone()) {
                     t.cues.push(c);
                 }
             }
@@ -462,8 +628,7 @@ impl<'a> Loader<'a> {
             return None;
         }
         let Some(&group) = self.tag_group_ix.get(&raw.group) else {
-            let known = self.tag_group_ix.clone();
-            self.unknown(at, "tag group", &raw.group, &known);
+            self.unknown(at, "tag group", &raw.group, Ids::TagGroups);
             return None;
         };
         self.lib.tag_ix.insert(raw.id.clone(), self.lib.tags.len());
@@ -486,17 +651,30 @@ impl<'a> Loader<'a> {
         let mut out = Vec::new();
         for &(skill, weight, why) in raws {
             let Some(&s) = self.lib.skill_ix.get(skill) else {
-                let known = self.lib.skill_ix.clone();
-                self.unknown(at, "skill", skill, &known);
+                self.unknown(at, "skill", skill, Ids::Skills);
                 continue;
             };
             if why.trim().is_empty() {
-                self.report(
+                self.report_as(
                     self.value_at(at, skill),
+                    ProblemKind::MissingField,
                     format!("{owner}: the link to \"{skill}\" needs a `why`"),
                 );
                 continue;
             }
+            let clamped = weight.clamp(*WEIGHT_RANGE.start(), *WEIGHT_RANGE.end());
+            if clamped != weight {
+                self.warn(
+                    self.value_at(at, skill),
+                    ProblemKind::OutOfRange,
+                    format!(
+                        "{owner}: the weight {weight} for \"{skill}\" is outside {}..={}; it counts as {clamped}",
+                        WEIGHT_RANGE.start(),
+                        WEIGHT_RANGE.end()
+                    ),
+                );
+            }
+            let weight = clamped;
             out.push(Link {
                 skill: s,
                 weight,
@@ -532,17 +710,15 @@ impl<'a> Loader<'a> {
 
     fn tag_list(&mut self, at: At, ids: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
+        let mut have = HashSet::new();
         for t in ids {
             match self.lib.tag_ix.get(t) {
                 Some(&i) => {
-                    if !out.contains(&i) {
+                    if have.insert(i) {
                         out.push(i)
                     }
                 }
-                None => {
-                    let known = self.lib.tag_ix.clone();
-                    self.unknown(at, "situation tag", t, &known);
-                }
+                None => self.unknown(at, "situation tag", t, Ids::Tags),
             }
         }
         out
@@ -553,10 +729,7 @@ impl<'a> Loader<'a> {
         for s in ids {
             match self.lib.skill_ix.get(s) {
                 Some(&i) => out.push(i),
-                None => {
-                    let known = self.lib.skill_ix.clone();
-                    self.unknown(at, "skill", s, &known);
-                }
+                None => self.unknown(at, "skill", s, Ids::Skills),
             }
         }
         out
@@ -570,18 +743,22 @@ impl<'a> Loader<'a> {
             return;
         }
         let Some(&skill) = self.lib.skill_ix.get(&raw.skill) else {
-            let known = self.lib.skill_ix.clone();
-            self.unknown(at, "skill", &raw.skill, &known);
+            self.unknown(at, "skill", &raw.skill, Ids::Skills);
             return;
         };
-        if let Some(msg) = placeholder::check(&raw.text) {
-            self.report(self.value_at(at, &raw.text), format!("phrase \"{}\": {msg}", raw.id));
+        if let Some(e) = placeholder::check(&raw.text) {
+            self.report_as(
+                self.value_at(at, &raw.text),
+                ProblemKind::Placeholder,
+                format!("phrase \"{}\": {e}", raw.id),
+            );
             return;
         }
         let instead_of = raw.instead_of.as_deref().map(str::trim).filter(|s| !s.is_empty());
         if raw.instead_of.is_some() && instead_of.is_none() {
-            self.report(
+            self.warn(
                 at,
+                ProblemKind::Pointless,
                 format!(
                     "phrase \"{}\": `instead_of` is empty: remove it or say what it replaces",
                     raw.id
@@ -593,8 +770,9 @@ impl<'a> Loader<'a> {
         let not_when = self.tag_list(at, &raw.not_when);
         if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
             let id = self.lib.tags[*t].id.clone();
-            self.report(
+            self.report_as(
                 self.value_at(at, &id),
+                ProblemKind::Invalid,
                 format!(
                     "phrase \"{}\": \"{id}\" is both a situation it fits and in `not_when`",
                     raw.id
@@ -606,8 +784,7 @@ impl<'a> Loader<'a> {
             Some(p) => match Phase::from_id(p) {
                 Some(ph) => Some(ph),
                 None => {
-                    let known = word_ix(Phase::ALL.iter().map(|p| p.id()));
-                    self.unknown(at, "phase", p, &known);
+                    self.unknown_word(at, "phase", p, &Phase::ALL.map(Phase::id));
                     None
                 }
             },
@@ -618,10 +795,7 @@ impl<'a> Loader<'a> {
             match Act::from_id(a) {
                 Some(act) if !acts.contains(&act) => acts.push(act),
                 Some(_) => {}
-                None => {
-                    let known = word_ix(Act::ALL.iter().map(|a| a.id()));
-                    self.unknown(at, "act", a, &known);
-                }
+                None => self.unknown_word(at, "act", a, &Act::ALL.map(Act::id)),
             }
         }
         let ix = self.lib.phrases.len();
@@ -660,16 +834,14 @@ impl<'a> Loader<'a> {
         for w in words {
             match Channel::expand(w.trim()) {
                 Some(cs) => set.extend(cs),
-                None => {
-                    let known = word_ix(Channel::WORDS.iter().copied());
-                    self.unknown(at, "channel", w, &known);
-                }
+                None => self.unknown_word(at, "channel", w, &Channel::WORDS),
             }
         }
         if set.is_empty() {
             if words.is_empty() {
-                self.report(
+                self.report_as(
                     at,
+                    ProblemKind::MissingField,
                     format!(
                         "phrase \"{id}\": `channels` is empty: say where it can be used ({}), or leave it out",
                         Channel::WORDS.join(", ")
@@ -681,29 +853,25 @@ impl<'a> Loader<'a> {
         Channel::ALL.into_iter().filter(|c| set.contains(c)).collect()
     }
 
-    /// Vocabulary entries have no id: each is located by its first word, after the previous one.
+    /// Vocabulary entries have no id: each is reported at its first word (else its start).
     fn vocabulary(&mut self, src: usize, raws: &[super::vocabulary::RawVocab]) {
-        let mut cursor = self.locators[src].find_key(0, "vocabulary").unwrap_or(0);
         for raw in raws {
-            let first = raw.words.first().or(raw.cues.first());
-            let offset = first.and_then(|w| self.locators[src].find_value(cursor, w));
-            let at = At {
-                src,
-                offset: offset.unwrap_or(cursor),
+            let entry = self.entry_at(src, "vocabulary entry", "vocabulary", "");
+            let at = match raw.words.first().or(raw.cues.first()) {
+                Some(first) => self.value_at(entry, first),
+                None => entry,
             };
-            cursor = at.offset;
             let (entry, bad, whole) = super::vocabulary::check(raw, &self.lib);
             for (kind, value) in bad {
-                let known = match kind {
-                    "skill" => &self.lib.skill_ix,
-                    "phrase card" => &self.lib.phrase_ix,
-                    _ => &self.lib.tag_ix,
+                let ids = match kind {
+                    "skill" => Ids::Skills,
+                    "phrase card" => Ids::Phrases,
+                    _ => Ids::Tags,
                 };
-                let hint = did_you_mean(&value, known.keys().map(String::as_str));
-                self.report(self.value_at(at, &value), format!("unknown {kind} \"{value}\"{hint}"));
+                self.unknown(at, kind, &value, ids);
             }
             if let Some(message) = whole {
-                self.report(at, message);
+                self.report_as(at, ProblemKind::Invalid, message);
             }
             self.lib.vocabulary.extend(entry);
         }
@@ -717,15 +885,20 @@ impl<'a> Loader<'a> {
         }
         if let Some(first) = self.rule_ids.get(&raw.id).copied() {
             let first = self.where_is(first);
-            self.report(
+            self.report_as(
                 at,
+                ProblemKind::DuplicateId,
                 format!("duplicate rule id \"{}\" (first defined at {first})", raw.id),
             );
             return;
         }
         self.rule_ids.insert(raw.id.clone(), at);
         if raw.when.is_empty() {
-            self.report(at, format!("rule \"{}\": `when` needs at least one tag", raw.id));
+            self.report_as(
+                at,
+                ProblemKind::MissingField,
+                format!("rule \"{}\": `when` needs at least one tag", raw.id),
+            );
             return;
         }
         let before = self.problems.len();
@@ -754,8 +927,9 @@ impl<'a> Loader<'a> {
         }
         if let Some(first) = self.step_ids.get(&raw.id).copied() {
             let first = self.where_is(first);
-            self.report(
+            self.report_as(
                 at,
+                ProblemKind::DuplicateId,
                 format!("duplicate step id \"{}\" (first defined at {first})", raw.id),
             );
             return;
@@ -771,8 +945,9 @@ impl<'a> Loader<'a> {
         }
         let Some(phase) = Phase::from_id(raw.phase.trim()) else {
             if raw.phase.trim().is_empty() {
-                self.report(
+                self.report_as(
                     at,
+                    ProblemKind::MissingField,
                     format!(
                         "step \"{}\": `phase` is empty or missing (one of: {})",
                         raw.id,
@@ -780,8 +955,7 @@ impl<'a> Loader<'a> {
                     ),
                 );
             } else {
-                let known = word_ix(Phase::ALL.iter().map(|p| p.id()));
-                self.unknown(at, "phase", &raw.phase, &known);
+                self.unknown_word(at, "phase", &raw.phase, &Phase::ALL.map(Phase::id));
             }
             return;
         };
@@ -789,10 +963,7 @@ impl<'a> Loader<'a> {
         for f in &raw.from {
             match self.framework_ix.get(&f.framework) {
                 Some(&i) => from.push((i, f.part.trim().to_string())),
-                None => {
-                    let known = self.framework_ix.clone();
-                    self.unknown(at, "framework", &f.framework, &known);
-                }
+                None => self.unknown(at, "framework", &f.framework, Ids::Frameworks),
             }
         }
         let skills = self.skill_list(at, &raw.skills);
@@ -812,21 +983,17 @@ impl<'a> Loader<'a> {
     }
 }
 
-/// A closed list of words (phases, channels, acts) as a lookup for "did you mean".
-fn word_ix<'w>(words: impl Iterator<Item = &'w str>) -> HashMap<String, usize> {
-    words.enumerate().map(|(i, w)| (w.to_string(), i)).collect()
-}
-
 /// Trims a list of words (lowercasing them when `lower`), dropping empty ones and repeats.
 fn clean_list(items: &[String], lower: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut have: HashSet<String> = HashSet::new();
     for i in items {
         let t = if lower {
             i.trim().to_lowercase()
         } else {
             i.trim().to_string()
         };
-        if !t.is_empty() && !out.contains(&t) {
+        if !t.is_empty() && have.insert(t.clone()) {
             out.push(t);
         }
     }

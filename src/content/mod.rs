@@ -1,8 +1,10 @@
 //! The content: the file format, loading and validation, and the checked library.
 
 pub mod builtin;
+mod hints;
 pub mod huddle;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod placeholder;
 pub mod problem;
@@ -11,7 +13,7 @@ pub mod vocabulary;
 
 pub use load::{Loaded, Source, load, read_pack_path};
 pub use model::*;
-pub use problem::Problem;
+pub use problem::{Problem, ProblemKind, Severity};
 
 use std::path::PathBuf;
 

@@ -91,16 +91,24 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     let follows = resolve("situation tag", &raw.follows, &lib.tag_ix);
     let words = clean(&raw.words);
     let cues = clean(&raw.cues);
+    // An entry whose references are all unknown is refused too, but those are reported already
+    // (one per reference); the whole-entry messages are for what the author left out.
     let whole = if words.is_empty() && cues.is_empty() && raw.follows.is_empty() {
         Some("vocabulary entry has no `words`, `cues` or `follows`: add the words it is about".to_string())
     } else if !raw.follows.is_empty() && raw.tags.is_empty() {
         Some("vocabulary entry has `follows` but no `tags` to bring".to_string())
-    } else if !raw.filler && skills.is_empty() && tags.is_empty() && cards.is_empty() && rules_out.is_empty() {
+    } else if bad.is_empty()
+        && !raw.filler
+        && skills.is_empty()
+        && tags.is_empty()
+        && cards.is_empty()
+        && rules_out.is_empty()
+    {
         Some(
             "vocabulary entry points at nothing: add `skills`, `tags`, `cards` or `rules_out` (or `filler: true`)"
                 .to_string(),
         )
-    } else if !cues.is_empty() && tags.is_empty() && rules_out.is_empty() {
+    } else if bad.is_empty() && !cues.is_empty() && tags.is_empty() && rules_out.is_empty() {
         Some("vocabulary entry has `cues` but no `tags` or `rules_out` for them to point at".to_string())
     } else {
         None

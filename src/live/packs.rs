@@ -2,7 +2,7 @@
 //! is wrong with the newer ones. Pure state plus one timed check; no threads of its own beyond
 //! that check, no watching (see [`super::worker`]).
 
-use crate::content::{self, Loaded, Problem, Source, read_pack_path};
+use crate::content::{self, Loaded, Problem, ProblemKind, Source, read_pack_path};
 use crate::store::MINE_SOURCE;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -138,12 +138,12 @@ impl PackSet {
                     } else {
                         st.partial = None;
                         let secs = self.timeout.as_secs_f32();
-                        let p = Problem {
-                            path: src.path.clone(),
-                            line: 1,
-                            col: 1,
-                            message: format!("took longer than {secs:.1} s to load, so it was skipped"),
-                        };
+                        let p = Problem::error(
+                            src.path.clone(),
+                            (1, 1),
+                            ProblemKind::Unreadable,
+                            format!("took longer than {secs:.1} s to load, so it was skipped"),
+                        );
                         st.problems = kept_if(vec![p], st.good.is_some());
                     }
                 }

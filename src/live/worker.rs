@@ -4,7 +4,7 @@
 use super::content::Content;
 use super::packs::PackSet;
 use super::watch::{self, Watch};
-use crate::content::{Problem, Source};
+use crate::content::{Problem, ProblemKind, Source};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -73,12 +73,7 @@ impl Live {
         let watch_errors: Vec<Problem> = watch
             .iter()
             .flat_map(|w| w.errors.iter())
-            .map(|e| Problem {
-                path: "watch".into(),
-                line: 1,
-                col: 1,
-                message: e.clone(),
-            })
+            .map(|e| Problem::error("watch", (1, 1), ProblemKind::Unreadable, e.clone()))
             .collect();
         let mut set = PackSet::new(config.roots, config.timeout);
         set.set_mine(config.mine);

@@ -150,7 +150,7 @@ impl CardDraft {
         if d.text.is_empty() {
             bad(DraftField::Text, "write what to say".into());
         } else if let Some(msg) = placeholder::check(&d.text) {
-            bad(DraftField::Text, msg);
+            bad(DraftField::Text, msg.to_string());
         }
         if d.skill.is_empty() {
             bad(DraftField::Skill, "pick the skill this card belongs to".into());
@@ -181,7 +181,7 @@ impl CardDraft {
             && (i.contains('{') || i.contains('}'))
             && let Some(msg) = placeholder::check(i)
         {
-            bad(DraftField::InsteadOf, msg);
+            bad(DraftField::InsteadOf, msg.to_string());
         }
         out
     }

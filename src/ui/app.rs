@@ -200,7 +200,8 @@ impl App {
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
         let settings: Settings = cc
             .storage
-            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .map(Settings::sanitized)
             .unwrap_or_default();
         let mut roots = start.packs.clone();
         let base_roots = roots.clone();

@@ -89,26 +89,35 @@ impl Default for Settings {
     }
 }
 
-/// Longest search text kept from last time, in characters (a pasted page is not worth
-/// 10 s of start-up).
-pub const MAX_SAVED_QUERY_CHARS: usize = 500;
-/// Most tough-call tags kept from last time.
-pub const MAX_SAVED_TAGS: usize = 50;
+/// Longest saved search text read back, in characters (a longer one is cut).
+pub const MAX_SAVED_QUERY_CHARS: usize = 1000;
+/// Most saved tough-call tags read back, and the longest id kept.
+pub const MAX_SAVED_TAGS: usize = 64;
+const MAX_SAVED_ID_CHARS: usize = 100;
 
 impl Settings {
-    /// The settings made safe to use, whatever the saved file held: a text scale that is not a
-    /// number or out of range goes back in range (never panics, never eats memory), an endless
-    /// last query or tag list is cut.
+    /// Settings read back from storage, made safe to use: a text scale that is not a finite
+    /// number becomes 1.0, one out of range is clamped; long saved texts and lists are cut.
+    /// (A hand-edited or corrupt save must never stop the app from starting.)
     pub fn sanitized(mut self) -> Settings {
         self.font_scale = if self.font_scale.is_finite() {
             self.font_scale.clamp(FONT_SCALE_RANGE.0, FONT_SCALE_RANGE.1)
         } else {
             1.0
         };
-        if self.last_query.chars().count() > MAX_SAVED_QUERY_CHARS {
-            self.last_query = self.last_query.chars().take(MAX_SAVED_QUERY_CHARS).collect();
-        }
+        let cut = |s: &mut String, max: usize| {
+            if let Some((i, _)) = s.char_indices().nth(max) {
+                s.truncate(i);
+            }
+        };
+        cut(&mut self.last_query, MAX_SAVED_QUERY_CHARS);
         self.last_tags.truncate(MAX_SAVED_TAGS);
+        self.last_tags.retain(|t| t.len() <= MAX_SAVED_ID_CHARS);
+        if let View::Skill(id) = &self.last_view
+            && id.len() > MAX_SAVED_ID_CHARS
+        {
+            self.last_view = View::Search;
+        }
         self
     }
 
@@ -143,26 +152,36 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_saved_setting_is_brought_back_in_range() {
+    fn saved_settings_are_clamped_to_sane_ranges() {
         for (saved, want) in [
-            ("inf", 1.0),
-            ("NaN", 1.0),
-            ("1e30", FONT_SCALE_RANGE.1),
-            ("1000.0", FONT_SCALE_RANGE.1),
-            ("-5.0", FONT_SCALE_RANGE.0),
-            ("1.2", 1.2),
+            (f32::INFINITY, 1.0),
+            (f32::NAN, 1.0),
+            (1e30, 3.0),
+            (1000.0, 3.0),
+            (-5.0, 0.7),
+            (1.5, 1.5),
         ] {
-            let s: Settings = ron::from_str(&format!("(font_scale: {saved})")).unwrap();
+            let s = Settings {
+                font_scale: saved,
+                ..Settings::default()
+            };
             assert_eq!(s.sanitized().font_scale, want, "{saved}");
         }
-        let long = Settings {
+        let s = Settings {
             last_query: "é".repeat(1_000_000),
             last_tags: vec!["angry".into(); 10_000],
+            last_view: View::Skill("x".repeat(10_000)),
             ..Settings::default()
         }
         .sanitized();
-        assert_eq!(long.last_query.chars().count(), MAX_SAVED_QUERY_CHARS);
-        assert_eq!(long.last_tags.len(), MAX_SAVED_TAGS);
+        assert_eq!(s.last_query.chars().count(), MAX_SAVED_QUERY_CHARS);
+        assert_eq!(s.last_tags.len(), MAX_SAVED_TAGS);
+        assert_eq!(s.last_view, View::Search);
+        let fine = Settings {
+            last_query: "sorry".into(),
+            ..Settings::default()
+        };
+        assert_eq!(fine.clone().sanitized(), fine);
     }
 
     #[test]

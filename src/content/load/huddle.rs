@@ -2,7 +2,9 @@
 //! reference is checked like the rest of the format; a bad one is a problem and is left out.
 
 use super::{At, Loader};
+use crate::content::hints::Ids;
 use crate::content::huddle::{Pin, PracticeLine};
+use crate::content::problem::ProblemKind;
 use crate::content::raw::{RawHuddle, RawPractice};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -11,12 +13,22 @@ use std::collections::HashMap;
 const MAX_LINE_CHARS: usize = 300;
 
 impl Loader<'_> {
-    /// Where a list key stands in a source (falls back to the file start).
+    /// Where a top-level key stands in a source (falls back to the file start); its values are
+    /// looked for from there to the end of the file.
     fn key_at(&self, src: usize, key: &str) -> At {
+        let offset = self.locators[src].key(key).unwrap_or(0);
         At {
             src,
-            offset: self.locators[src].find_key(0, key).unwrap_or(0),
+            offset,
+            start: offset,
+            end: self.locators[src].text_len(),
         }
+    }
+
+    /// The first `value` at or after `from`'s start; further lookups from it start there.
+    fn value_from(&self, from: At, value: &str) -> At {
+        let at = self.value_at(from, value);
+        At { start: at.offset, ..at }
     }
 
     /// Adds customers' opening lines for practice rounds.
@@ -24,21 +36,25 @@ impl Loader<'_> {
         if raws.is_empty() {
             return;
         }
-        let list = self.key_at(src, "practice");
         for raw in raws {
-            let at = self.value_at(list, &raw.situation);
+            let entry = self.entry_at(src, "practice entry", "practice", &raw.situation);
+            let at = self.value_from(entry, &raw.situation);
             let Some(&tag) = self.lib.tag_ix.get(&raw.situation) else {
                 if raw.situation.trim().is_empty() {
-                    self.report(at, "practice entry without a `situation`: name a situation tag".into());
+                    self.report_as(
+                        at,
+                        ProblemKind::MissingField,
+                        "practice entry without a `situation`: name a situation tag".into(),
+                    );
                 } else {
-                    let known = self.lib.tag_ix.clone();
-                    self.unknown(at, "situation tag", &raw.situation, &known);
+                    self.unknown(at, "situation tag", &raw.situation, Ids::Tags);
                 }
                 continue;
             };
             if raw.lines.is_empty() {
-                self.report(
+                self.report_as(
                     at,
+                    ProblemKind::MissingField,
                     format!(
                         "practice \"{}\": `lines` is empty: add what a customer might say first",
                         raw.situation
@@ -49,18 +65,24 @@ impl Loader<'_> {
                 let text = line.trim();
                 let line_at = self.value_at(at, line);
                 if text.is_empty() {
-                    self.report(line_at, format!("practice \"{}\": an empty line", raw.situation));
-                } else if text.chars().count() > MAX_LINE_CHARS {
-                    self.report(
+                    self.report_as(
                         line_at,
+                        ProblemKind::MissingField,
+                        format!("practice \"{}\": an empty line", raw.situation),
+                    );
+                } else if text.chars().count() > MAX_LINE_CHARS {
+                    self.report_as(
+                        line_at,
+                        ProblemKind::Invalid,
                         format!(
                             "practice \"{}\": a line over {MAX_LINE_CHARS} characters: keep it to what a customer says first",
                             raw.situation
                         ),
                     );
                 } else if self.lib.practice.iter().any(|p| p.tag == tag && p.text == text) {
-                    self.report(
+                    self.report_as(
                         line_at,
+                        ProblemKind::Pointless,
                         format!("practice \"{}\": this line is already there", raw.situation),
                     );
                 } else {
@@ -85,16 +107,17 @@ impl Loader<'_> {
             // Values are found in file order, so a repeated id is reported where it repeats.
             let mut cursor = at;
             for id in &raw.order {
-                let id_at = self.value_at(cursor, id);
-                cursor.offset = id_at.offset + 1;
+                let id_at = self.value_from(cursor, id);
+                cursor.start = id_at.offset + 1;
                 match self.lib.skill_ix.get(id).copied() {
-                    Some(s) if order.contains(&s) => {
-                        self.report(id_at, format!("huddle order: \"{id}\" is listed twice"))
-                    }
+                    Some(s) if order.contains(&s) => self.report_as(
+                        id_at,
+                        ProblemKind::Invalid,
+                        format!("huddle order: \"{id}\" is listed twice"),
+                    ),
                     Some(s) => order.push(s),
                     None => {
-                        let known = self.lib.skill_ix.clone();
-                        self.unknown(id_at, "skill", id, &known);
+                        self.unknown(id_at, "skill", id, Ids::Skills);
                     }
                 }
             }
@@ -103,23 +126,27 @@ impl Loader<'_> {
         let mut pinned_here: HashMap<NaiveDate, At> = HashMap::new();
         let mut cursor = at;
         for pin in &raw.pins {
-            let date_at = self.value_at(cursor, &pin.date);
-            cursor.offset = date_at.offset + 1;
+            let date_at = self.value_from(cursor, &pin.date);
+            cursor.start = date_at.offset + 1;
             let Ok(date) = NaiveDate::parse_from_str(pin.date.trim(), "%Y-%m-%d") else {
-                self.report(
+                self.report_as(
                     date_at,
+                    ProblemKind::Invalid,
                     format!("huddle pin: \"{}\" is not a date: write YYYY-MM-DD", pin.date),
                 );
                 continue;
             };
             let Some(&skill) = self.lib.skill_ix.get(&pin.skill) else {
-                let known = self.lib.skill_ix.clone();
-                self.unknown(date_at, "skill", &pin.skill, &known);
+                self.unknown(date_at, "skill", &pin.skill, Ids::Skills);
                 continue;
             };
             if let Some(first) = pinned_here.get(&date) {
                 let first = self.where_is(*first);
-                self.report(date_at, format!("huddle pin: {date} is already pinned (at {first})"));
+                self.report_as(
+                    date_at,
+                    ProblemKind::DuplicateId,
+                    format!("huddle pin: {date} is already pinned (at {first})"),
+                );
                 continue;
             }
             pinned_here.insert(date, date_at);
