@@ -2,6 +2,7 @@
 //! from a customer's message. Both run on every click or keystroke in the window; and checking
 //! a plan against the plan rules.
 //! Target: well under a millisecond each.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::{check_plan, parse_tags, recommend, suggest_tags};
 use callside::content::{self, Library};

@@ -5,6 +5,7 @@
 //! Two groups: `hostile_pack` in wall time (criterion's default), and, on Unix, `hostile_pack_cpu`
 //! in the loading thread's CPU time, which a busy machine (other builds, CI neighbours) does not
 //! inflate: on an idle machine the two agree, since loading is single-threaded.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 #[path = "../tests/common/hostile_packs.rs"]
 mod hostile_packs;

@@ -1,6 +1,7 @@
 //! Search speed: the index against a naive `SkimMatcherV2::fuzzy_match` scan over the same
 //! texts, on the built-in library and on generated team libraries of 10,000 and 100,000 cards.
 //! One iteration runs the whole query mix; divide by `QUERIES.len()` for time per query.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Library, Source};
 use callside::search::Index;

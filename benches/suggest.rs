@@ -1,5 +1,6 @@
 //! Tag suggestion speed on pasted messages: a typical 1,000-character email, and a 100 KB paste
 //! (read up to the documented cap). Suggestion runs on every edit of the message box.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::suggest_tags;
 use callside::content::{self, Library};

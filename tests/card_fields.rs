@@ -1,5 +1,6 @@
 //! Where a card belongs (phase, channels, needs, not_when, acts) is checked on load like every
 //! other reference: `path:line:col`, the nearest known word, and the rest still loads.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Act, Channel, Loaded, Phase, Source, load};
 

@@ -1,4 +1,5 @@
 //! The command line, end to end: runs the built binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use serde_json::Value;
 use std::process::{Command, Output};

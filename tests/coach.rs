@@ -1,5 +1,6 @@
 //! The tough-call helper: scenarios from the seed articles, every tag alone, and tag suggestion
 //! from realistic customer messages.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::{self, Plan, parse_tags, recommend, suggest_tags};
 use callside::content::{self, Library};

@@ -1,4 +1,5 @@
 //! The built-in library and the loader's handling of bad packs.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Loaded, Source, load, read_pack_path};
 use std::io::Write;

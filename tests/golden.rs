@@ -1,6 +1,7 @@
 //! Golden scenarios: realistic situations a team lead reviewed (tests/data/golden.ron). Each
 //! names the skills that must lead, cards that must appear in the plan's steps, and cards that
 //! must never appear anywhere in the plan.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::{check_plan, parse_tags, recommend};
 use callside::content::{self, Library};

@@ -3,6 +3,7 @@
 //! `tests/common/hostile_packs.rs` (the same generators feed `benches/hostile.rs`). The time
 //! limits here are generous ("does not hang": the old code took minutes); speed is measured by
 //! the benchmark.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Huddle mode end to end: the built-in practice lines, `callside today` and
 //! `callside review --stats` (runs the built binary), team packs that pin and order.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, huddle::MIN_LINES_PER_TAG};
 use callside::review::{Rating, ReviewStore, Reviewer};

@@ -1,5 +1,6 @@
 //! The look-and-reach promises, acted out as a rep would: two keystrokes from a query to a copied
 //! phrase, skills in a strip, the summon request applied, the theme's zoom.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::instance::Request;
 use callside::ui::App;

@@ -5,6 +5,7 @@
 //! Each property runs a few thousand cases (fast enough for CI). `CALLSIDE_FUZZ_CASES=N` runs N
 //! cases in all instead, shared out like the defaults (the long run: 1000000); every property
 //! prints its case count and slowest input (run with `--nocapture` to see them).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach;
 use callside::content::{self, Loaded, Source, placeholder};

@@ -1,4 +1,5 @@
 //! Search ranking on the real library and on small made-up libraries.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Library, Source};
 use callside::search::{DocRef, FieldKind, Index};

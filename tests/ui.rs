@@ -1,4 +1,5 @@
 //! The window, driven the way a person drives it: type, press keys, click, read what is shown.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Library, Source};
 use callside::live::Content;

@@ -1,6 +1,7 @@
 //! Huddle mode in the window, driven as a person would: open the presentation, step through it
 //! with the arrow keys, reveal a practice round; do a daily review (reveal, rate, watch the count
 //! fall) and find it as it was after a restart.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Library};
 use callside::huddle;

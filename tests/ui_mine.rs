@@ -1,5 +1,6 @@
 //! The rep's own things, done as a rep does them: star a card and find it after a restart,
 //! write a card and search for it at once, build a reply from three cards and copy it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::live::Content;
 use callside::store::Db;

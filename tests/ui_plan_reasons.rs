@@ -1,4 +1,5 @@
 //! The window shows why each plan card was chosen, as a person would read it.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach;
 use callside::content::{self, Library};

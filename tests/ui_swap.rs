@@ -1,5 +1,6 @@
 //! Content replaced while the window is open (a pack edited on the team drive): what the rep
 //! had selected, picked or half-filled is found again by id, or dropped quietly if it is gone.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::content::{self, Source};
 use callside::live::Content;

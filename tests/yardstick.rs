@@ -3,6 +3,7 @@
 //! Prints search hit@1 / hit@3 and tag-suggestion precision / recall per tag and overall, for
 //! the main sets (used for tuning; floors enforced) and the held-out sets (never used for
 //! tuning; reported separately). Run with `--nocapture` to see the tables.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::suggest_tags;
 use callside::content::{self, Library};

@@ -8,7 +8,7 @@ pub mod locate;
 pub mod model;
 pub mod placeholder;
 pub mod problem;
-pub mod raw;
+pub(crate) mod raw;
 pub mod vocabulary;
 
 pub use load::{Loaded, Source, load, read_pack_path};

@@ -34,9 +34,21 @@ pub enum PickReason {
     /// A pack pinned it to this date.
     Pinned,
     /// The team's own order: `position` (0-based) of `of`.
-    TeamOrder { position: usize, of: usize },
+    TeamOrder {
+        /// Where the skill stands in the team's order (0-based).
+        position: usize,
+        /// How many skills the order holds.
+        of: usize,
+    },
     /// The seeded shuffle: day `position` (0-based) of cycle `cycle`, which has `of` days.
-    Rotation { cycle: i64, position: usize, of: usize },
+    Rotation {
+        /// Which run through every skill this is (0-based, counted from the epoch).
+        cycle: i64,
+        /// The day within that run (0-based).
+        position: usize,
+        /// How many days (skills) the run has.
+        of: usize,
+    },
 }
 
 /// The skill of the day, and why.

@@ -55,7 +55,12 @@ pub enum LoadNote {
     /// Read fine.
     Loaded,
     /// The file could not be read; it was moved to this path and a fresh one begun.
-    KeptAside { reason: String, moved_to: PathBuf },
+    KeptAside {
+        /// Why it could not be read.
+        reason: String,
+        /// Where the unreadable file now is.
+        moved_to: PathBuf,
+    },
 }
 
 /// Where user data lives and how it is saved.
