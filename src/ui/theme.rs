@@ -269,12 +269,25 @@ pub fn group_chip(ui: &mut egui::Ui, text: &str, group: usize) {
 
 fn chip_with(ui: &mut egui::Ui, text: &str, border: Color32) {
     let p = colours(ui);
-    egui::Frame::new()
-        .fill(p.surface)
-        .stroke(Stroke::new(1.0, border))
-        .corner_radius(10.0)
-        .inner_margin(egui::Margin::symmetric(7, 1))
-        .show(ui, |ui| ui.label(egui::RichText::new(text).small().color(p.text)));
+    // A plain label that never breaks inside, so a wrapping row moves the whole chip to the next
+    // line (a Frame would let the text wrap letter by letter in a narrow row); the rounded
+    // ground is painted behind it afterwards.
+    let ground = ui.painter().add(egui::Shape::Noop);
+    let r = ui.add(
+        egui::Label::new(egui::RichText::new(format!(" {text} ")).small().color(p.text))
+            .wrap_mode(egui::TextWrapMode::Extend)
+            .selectable(false),
+    );
+    ui.painter().set(
+        ground,
+        egui::epaint::RectShape::new(
+            r.rect.expand2(egui::vec2(2.0, 1.0)),
+            10.0,
+            p.surface,
+            Stroke::new(1.0, border),
+            egui::StrokeKind::Inside,
+        ),
+    );
 }
 
 /// WCAG contrast ratio of two opaque colours (1.0 to 21.0).
