@@ -4,6 +4,9 @@
 //! (the browse list of every skill), with a query typed, and on a skill's page.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // bench code: failing loudly is the point
 
+#[path = "../tests/common/big_library.rs"]
+mod big_library;
+
 use callside::content::{self, Source};
 use callside::live::Content;
 use callside::ui::settings::Settings;
@@ -11,7 +14,6 @@ use callside::ui::{App, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::fmt::Write;
 use std::sync::Arc;
 
 const GROUPS: usize = 200;
@@ -19,28 +21,7 @@ const SKILLS: usize = 20_000;
 
 /// The built-in library plus a pack of 20,000 skills in 200 groups, each with one card.
 fn big() -> Arc<Content> {
-    let mut ron = String::from("(groups: [");
-    for g in 0..GROUPS {
-        write!(ron, r#"(id: "g{g}", name: "Group {g}", blurb: "About group {g}."),"#).unwrap();
-    }
-    ron.push_str("], skills: [");
-    for s in 0..SKILLS {
-        let g = s * GROUPS / SKILLS;
-        write!(
-            ron,
-            r#"(id: "s{s}", name: "Skill number {s}", group: "g{g}", definition: "What skill {s} is.", in_service: "How it sounds.", analogy: "Like item {s}."),"#
-        )
-        .unwrap();
-    }
-    ron.push_str("], phrases: [");
-    for s in 0..SKILLS {
-        write!(
-            ron,
-            r#"(id: "p{s}", skill: "s{s}", text: "Card {s}: let me look into that for you.", phase: "solve"),"#
-        )
-        .unwrap();
-    }
-    ron.push_str("])");
+    let ron = big_library::big_library_ron(GROUPS, SKILLS, true);
     let mut sources = content::builtin::sources();
     sources.push(Source {
         path: "big.ron".into(),

@@ -2,6 +2,9 @@
 //! keyboard still reaches the last row.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
+#[path = "common/big_library.rs"]
+mod big_library;
+
 use callside::content::{self, Source};
 use callside::live::Content;
 use callside::ui::App;
@@ -9,27 +12,13 @@ use callside::ui::settings::Settings;
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::fmt::Write;
 use std::sync::Arc;
 
 const GROUPS: usize = 50;
 const SKILLS: usize = 5_000;
 
 fn big() -> Arc<Content> {
-    let mut ron = String::from("(groups: [");
-    for g in 0..GROUPS {
-        write!(ron, r#"(id: "g{g}", name: "Group {g}", blurb: "About group {g}."),"#).unwrap();
-    }
-    ron.push_str("], skills: [");
-    for s in 0..SKILLS {
-        let g = s * GROUPS / SKILLS;
-        write!(
-            ron,
-            r#"(id: "s{s}", name: "Skill number {s}", group: "g{g}", definition: "d", in_service: "x", analogy: "y"),"#
-        )
-        .unwrap();
-    }
-    ron.push_str("])");
+    let ron = big_library::big_library_ron(GROUPS, SKILLS, false);
     let l = content::load(&[Source {
         path: "big.ron".into(),
         text: ron,
