@@ -115,9 +115,9 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         .copied()
         .filter(|&st| ranked.iter().any(|s| lib.steps[st].skills.contains(s)))
         .collect();
-    // A public post is answered in public until the public replies are spent and one of them
-    // took it private; from then on the plan goes on in private messages, with the cards of
-    // a written one-to-one.
+    // A public post is answered in public until a reply takes it private; from the next step
+    // on the plan goes on in private messages, with the cards of a written one-to-one (a
+    // second public reply after "please message us" would only repeat it).
     let private = sit.in_private();
     let mut moved = false;
     let mut plan_steps: Vec<PlanStep> = Vec::new();
@@ -131,8 +131,23 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         // yourself, read the history, share a laugh), so they never borrow.
         let last_of_phase =
             step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
-        let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
-        let phrases = step_cards(here, step.phase, &members, rest, &used);
+        // A skill with its own step of this phase in the plan keeps its cards there (a
+        // failed-check reply stays with the check, never after the fix).
+        let owners: Vec<(usize, Vec<usize>)> = placed
+            .iter()
+            .map(|&p| (p, ranked.iter().copied().filter(|s| lib.steps[p].skills.contains(s)).collect()))
+            .collect();
+        let owners: Vec<(usize, &[usize])> = owners.iter().map(|(p, m)| (*p, m.as_slice())).collect();
+        let rest: Vec<usize> = if last_of_phase {
+            ranked
+                .iter()
+                .copied()
+                .filter(|&s| !super::rules::owned_elsewhere(lib, &owners, i, s))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let phrases = step_cards(here, step.phase, &members, &rest, &used);
         used.extend(&phrases);
         let mut guidance = match &step.written_guidance {
             Some(g) if sit.written_only() => g.clone(),
@@ -141,9 +156,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         if moved {
             guidance = format!("In private messages now. {guidance}");
         }
-        moved |= sit.public()
-            && used.iter().filter(|&&p| lib.phrases[p].public_reply()).count() >= MAX_PUBLIC_REPLIES
-            && used.iter().any(|&p| super::rules::takes_private(lib, p));
+        moved |= sit.public() && used.iter().any(|&p| super::rules::takes_private(lib, p));
         plan_steps.push(PlanStep {
             step: st,
             skills: members,
@@ -176,13 +189,18 @@ fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
             continue;
         };
         let acts = |p: &usize| lib.phrases[*p].situations.contains(&t);
-        if steps[last].phrases.iter().any(acts) {
+        let solving = |ps: &PlanStep| lib.steps[ps.step].phase == Phase::Solve;
+        if steps.iter().filter(|ps| solving(ps)).any(|ps| ps.phrases.iter().any(acts)) {
             continue;
         }
         let used: Vec<usize> = steps.iter().flat_map(|ps| ps.phrases.iter().copied()).collect();
+        // Only a skill whose cards may sit in that step: its own, or one no other Solve-phase
+        // step of the plan owns.
+        let owners: Vec<(usize, &[usize])> = steps.iter().map(|ps| (ps.step, ps.skills.as_slice())).collect();
         let best = (0..lib.skills.len())
+            .filter(|&s| steps[last].skills.contains(&s) || !super::rules::owned_elsewhere(lib, &owners, last, s))
             .flat_map(|s| scored_phrases(sit, s, Some(Phase::Solve), &used))
-            .filter(|(_, p)| acts(p))
+            .filter(|(_, p)| acts(p) && super::rules::superseded(lib, *p, &used).is_none())
             .max_by_key(|&(score, p)| (score, std::cmp::Reverse(p)));
         if let Some((_, p)) = best {
             let cards = &mut steps[last].phrases;
@@ -209,11 +227,20 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
     // public reply beyond the plan's allowance.
     let taken = used;
     let public = used.iter().filter(|&&p| lib.phrases[p].public_reply()).count();
+    // Cards of one step are alternatives (the rep picks one), so they may say the same thing;
+    // boundary lines are said in turn, so there one of each.
     let blocked = |p: usize, out: &[usize]| {
         let card = &lib.phrases[p];
-        let before: Vec<usize> = taken.iter().chain(out).copied().collect();
+        let before: Vec<usize> = if phase == Phase::Boundary {
+            taken.iter().chain(out).copied().collect()
+        } else {
+            taken.to_vec()
+        };
         let family_taken = super::rules::superseded(lib, p, &before).is_some();
+        // An opening line only while nothing has been said yet.
+        let late_opener = super::rules::opens(lib, p) && !taken.is_empty();
         family_taken
+            || late_opener
             || (card.public_reply()
                 && public + out.iter().filter(|&&q| lib.phrases[q].public_reply()).count() >= MAX_PUBLIC_REPLIES)
     };
@@ -286,8 +313,7 @@ fn distinct_families(sit: &Situation, cards: Vec<usize>, n: usize) -> Vec<usize>
         if out.len() >= n {
             break;
         }
-        let f = lib.phrases[p].family_key();
-        if f.is_none() || !out.iter().any(|&q| lib.phrases[q].family_key() == f) {
+        if !out.iter().any(|&q| lib.phrases[q].repeats(&lib.phrases[p])) {
             out.push(p);
         }
     }

@@ -14,6 +14,8 @@ use std::fmt;
 pub const ABUSIVE: &str = "abusive";
 /// Tag id under which a line may apologise for a mistake that was ours.
 pub const OUR_MISTAKE: &str = "company-error";
+/// Tag id of a customer who has told the story before: no line asks them to tell it again.
+pub const REPEAT_CONTACT: &str = "repeat-contact";
 
 /// Why a card may not be offered for a situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +37,8 @@ pub enum Misfit {
     NotAbusive,
     /// An outbound message for after the contact, in a live plan.
     Outbound,
+    /// The card asks for the story from the start, and the customer has told it before.
+    RetellsStory,
 }
 
 impl Misfit {
@@ -51,6 +55,7 @@ impl Misfit {
             Misfit::OwnFaultNotPicked => "it apologises for our mistake and no mistake of ours is picked".into(),
             Misfit::NotAbusive => "it is a boundary line and the customer is not abusive".into(),
             Misfit::Outbound => "it is a message for after the contact".into(),
+            Misfit::RetellsStory => "it asks a repeat contact to tell the story again".into(),
         }
     }
 }
@@ -96,6 +101,7 @@ pub struct Situation<'a> {
     channels: Vec<Channel>,
     abusive: bool,
     our_mistake: bool,
+    repeat: bool,
     /// The contact began as a public post (now in private messages): still no personal
     /// details asked for.
     from_public: bool,
@@ -111,6 +117,7 @@ impl<'a> Situation<'a> {
             channels: tags.iter().filter_map(|&t| lib.tags[t].channel).collect(),
             abusive: picked(ABUSIVE),
             our_mistake: picked(OUR_MISTAKE),
+            repeat: picked(REPEAT_CONTACT),
             from_public: false,
         }
     }
@@ -199,6 +206,9 @@ impl<'a> Situation<'a> {
         if c.phase == Some(Phase::After) {
             return Some(Misfit::Outbound);
         }
+        if self.repeat && c.acts.contains(&Act::AsksStory) {
+            return Some(Misfit::RetellsStory);
+        }
         None
     }
 
@@ -276,14 +286,34 @@ pub const PRIVATE_MOVES: [&str; 2] = ["ask-to-message-us", "messaged-privately"]
 /// follow ("we've messaged you privately" is never followed by "please message us").
 pub const SUPERSEDES: [(&str, &str); 1] = [("messaged-privately", "ask-to-message-us")];
 
-/// Whether `card` may not follow the cards in `before`: an alternative of one of them (same
-/// family), or a move one of them has made needless.
+/// Whether `card` may not follow the cards in `before`: it says what one of them already says
+/// (same family or a shared `says` key), or makes a move one of them has made needless.
 pub fn superseded(lib: &Library, card: usize, before: &[usize]) -> Option<usize> {
-    let f = lib.phrases[card].family_key()?;
+    let c = &lib.phrases[card];
+    let f = c.family_key();
     before.iter().copied().find(|&q| {
         let g = lib.phrases[q].family_key();
-        q != card && (g == Some(f) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == b))
+        q != card
+            && (c.repeats(&lib.phrases[q])
+                || SUPERSEDES
+                    .iter()
+                    .any(|&(a, b)| g == Some(a) && f == Some(b)))
     })
+}
+
+/// Whether the card opens a contact and so may only come before every other card of a plan.
+pub fn opens(lib: &Library, card: usize) -> bool {
+    lib.phrases[card].acts.contains(&Act::Opens)
+}
+
+/// Whether a card of `skill` belongs in another step of the plan: a step of the same phase
+/// whose own skills include it (a failed-check reply stays with the check, not after the fix).
+pub fn owned_elsewhere(lib: &Library, plan_steps: &[(usize, &[usize])], here: usize, skill: usize) -> bool {
+    let phase = lib.steps[plan_steps[here].0].phase;
+    plan_steps
+        .iter()
+        .enumerate()
+        .any(|(j, &(st, skills))| j != here && lib.steps[st].phase == phase && skills.contains(&skill))
 }
 
 /// Whether the card takes a public post private.
@@ -350,8 +380,10 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let mut warned = false;
     let solve_at = plan.steps.iter().position(|s| lib.steps[s.step].phase == Phase::Solve);
     let mut last_phase = Phase::Open;
+    let owners: Vec<(usize, &[usize])> = plan.steps.iter().map(|s| (s.step, s.skills.as_slice())).collect();
     for (i, ps) in plan.steps.iter().enumerate() {
         let step = &lib.steps[ps.step];
+        let before_step = seen.len();
         if step.phase < last_phase {
             return Err(fail(
                 None,
@@ -369,7 +401,7 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         if ps.phrases.is_empty() {
             count.empty_steps += 1;
         }
-        let moved = sit.public() && took_private && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES;
+        let moved = sit.public() && took_private;
         let here = if moved { &private } else { &sit };
         for &p in &ps.phrases {
             let card = &lib.phrases[p];
@@ -393,11 +425,32 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if seen.contains(&p) {
                 return Err(fail(Some(p), "offered twice in the plan".into()));
             }
-            if let Some(q) = superseded(lib, p, &seen) {
+            if opens(lib, p) && before_step > 0 {
+                return Err(fail(
+                    Some(p),
+                    format!("an opening line in step \"{}\", after other cards", step.id),
+                ));
+            }
+            if !ps.skills.contains(&card.skill) && owned_elsewhere(lib, &owners, i, card.skill) {
                 return Err(fail(
                     Some(p),
                     format!(
-                        "an alternative of, or made needless by, \"{}\" earlier in the plan",
+                        "in step \"{}\", though step of its skill {} is in the plan",
+                        step.id, lib.skills[card.skill].id
+                    ),
+                ));
+            }
+            // Cards of one step are alternatives; boundary lines are said in turn.
+            let earlier = if step.phase == Phase::Boundary {
+                &seen[..]
+            } else {
+                &seen[..before_step]
+            };
+            if let Some(q) = superseded(lib, p, earlier) {
+                return Err(fail(
+                    Some(p),
+                    format!(
+                        "says what \"{}\" in an earlier step already says, or a move it made needless",
                         lib.phrases[q].id
                     ),
                 ));
@@ -470,9 +523,8 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if mine.contains(&p) {
                 return Err(fail(Some(p), "offered twice under one skill".into()));
             }
-            let f = lib.phrases[p].family_key();
-            if f.is_some() && mine.iter().any(|&q| lib.phrases[q].family_key() == f) {
-                return Err(fail(Some(p), "two alternatives of one family under one skill".into()));
+            if mine.iter().any(|&q| lib.phrases[q].repeats(&lib.phrases[p])) {
+                return Err(fail(Some(p), "two cards saying the same thing under one skill".into()));
             }
             mine.push(p);
         }
