@@ -115,15 +115,19 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         .copied()
         .filter(|&st| ranked.iter().any(|s| lib.steps[st].skills.contains(s)))
         .collect();
-    // A public post is answered in public until a reply takes it private; from the next step
-    // on the plan goes on in private messages, with the cards of a written one-to-one (a
-    // second public reply after "please message us" would only repeat it).
+    // A public post is answered in public until a reply has taken it private and either the
+    // public replies are spent or a step has no public reply to offer; from then on the plan
+    // goes on in private messages, with the cards of a written one-to-one.
     let private = sit.in_private();
     let mut moved = false;
     let mut plan_steps: Vec<PlanStep> = Vec::new();
+    let owners: Vec<(usize, Vec<usize>)> = placed
+        .iter()
+        .map(|&p| (p, ranked.iter().copied().filter(|s| lib.steps[p].skills.contains(s)).collect()))
+        .collect();
+    let owners: Vec<(usize, &[usize])> = owners.iter().map(|(p, m)| (*p, m.as_slice())).collect();
     for (i, &st) in placed.iter().enumerate() {
         let step = &lib.steps[st];
-        let here = if moved { &private } else { &sit };
         let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
         // The last step of a phase may also take that phase's cards of the other
         // recommended skills (a skill no tag spoke for never lends a card: a joke or a
@@ -133,11 +137,6 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
             step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
         // A skill with its own step of this phase in the plan keeps its cards there (a
         // failed-check reply stays with the check, never after the fix).
-        let owners: Vec<(usize, Vec<usize>)> = placed
-            .iter()
-            .map(|&p| (p, ranked.iter().copied().filter(|s| lib.steps[p].skills.contains(s)).collect()))
-            .collect();
-        let owners: Vec<(usize, &[usize])> = owners.iter().map(|(p, m)| (*p, m.as_slice())).collect();
         let rest: Vec<usize> = if last_of_phase {
             ranked
                 .iter()
@@ -147,7 +146,18 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         } else {
             Vec::new()
         };
-        let phrases = step_cards(here, step.phase, &members, &rest, &used);
+        let mut phrases = if moved {
+            Vec::new()
+        } else {
+            step_cards(&sit, step.phase, &members, &rest, &used, public_steps(lib, &plan_steps))
+        };
+        if !moved && sit.public() && used.iter().any(|&p| super::rules::takes_private(lib, p)) {
+            moved = public_steps(lib, &plan_steps) >= MAX_PUBLIC_REPLIES
+                || !phrases.iter().any(|&p| lib.phrases[p].public_reply());
+        }
+        if moved {
+            phrases = step_cards(&private, step.phase, &members, &rest, &used, MAX_PUBLIC_REPLIES);
+        }
         used.extend(&phrases);
         let mut guidance = match &step.written_guidance {
             Some(g) if sit.written_only() => g.clone(),
@@ -156,7 +166,6 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         if moved {
             guidance = format!("In private messages now. {guidance}");
         }
-        moved |= sit.public() && used.iter().any(|&p| super::rules::takes_private(lib, p));
         plan_steps.push(PlanStep {
             step: st,
             skills: members,
@@ -215,7 +224,23 @@ fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
 /// A step's cards: cards of its phase written for the situation, from its own skills first
 /// (in rank order), then from the `others`; never one already in the plan.
 /// Boundary lines go in order (boundary, warning, ending), and an ending only after a warning.
-fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize], used: &[usize]) -> Vec<usize> {
+/// Steps so far that offered a public reply (cards of one step are alternatives: one reply).
+fn public_steps(lib: &Library, steps: &[PlanStep]) -> usize {
+    steps
+        .iter()
+        .filter(|ps| ps.phrases.iter().any(|&p| lib.phrases[p].public_reply()))
+        .count()
+}
+
+/// A step's cards (see [`step_cards`]); `public` is how many steps already posted in public.
+fn step_cards(
+    sit: &Situation,
+    phase: Phase,
+    members: &[usize],
+    others: &[usize],
+    used: &[usize],
+    public: usize,
+) -> Vec<usize> {
     let per_step = if phase == Phase::Boundary {
         BOUNDARY_CARDS
     } else {
@@ -226,7 +251,6 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
     // Cards the plan may still take: not an alternative of one already offered, and no
     // public reply beyond the plan's allowance.
     let taken = used;
-    let public = used.iter().filter(|&&p| lib.phrases[p].public_reply()).count();
     // Cards of one step are alternatives (the rep picks one), so they may say the same thing;
     // boundary lines are said in turn, so there one of each.
     let blocked = |p: usize, out: &[usize]| {
@@ -239,10 +263,7 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
         let family_taken = super::rules::superseded(lib, p, &before).is_some();
         // An opening line only while nothing has been said yet.
         let late_opener = super::rules::opens(lib, p) && !taken.is_empty();
-        family_taken
-            || late_opener
-            || (card.public_reply()
-                && public + out.iter().filter(|&&q| lib.phrases[q].public_reply()).count() >= MAX_PUBLIC_REPLIES)
+        family_taken || late_opener || (card.public_reply() && public >= MAX_PUBLIC_REPLIES)
     };
     // The lead skill's best card first; then the best of the rest by how well each card fits
     // (the step's own skills ahead on a tie), one card per skill until the step is full.

@@ -368,6 +368,7 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let sit = Situation::new(lib, &plan.tags);
     let private = sit.in_private();
     let mut took_private = false;
+    let mut moved = false;
     let fail = |card: Option<usize>, what: String| Violation {
         tags: plan.tags.iter().map(|&t| lib.tags[t].id.clone()).collect(),
         card: card.map(|c| lib.phrases[c].id.clone()),
@@ -401,7 +402,12 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         if ps.phrases.is_empty() {
             count.empty_steps += 1;
         }
-        let moved = sit.public() && took_private;
+        // After a reply took it private, a step with no public reply (or any step once the
+        // public replies are spent) goes on in private messages, and so does every later one.
+        if sit.public() && took_private && !moved {
+            moved = public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES
+                || !ps.phrases.iter().any(|&p| lib.phrases[p].public_reply());
+        }
         let here = if moved { &private } else { &sit };
         for &p in &ps.phrases {
             let card = &lib.phrases[p];
@@ -462,14 +468,9 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
                 ));
             }
             if card.public_reply() && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES {
-                {
-                    return Err(fail(Some(p), "more public replies than one plan may post".into()));
-                }
+                return Err(fail(Some(p), "more public replies than one plan may post".into()));
             }
             seen.push(p);
-            if card.public_reply() {
-                public_replies += 1;
-            }
             took_private |= takes_private(lib, p);
             if card.acts.contains(&Act::Warning) {
                 warned = true;
@@ -486,6 +487,10 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
                     ),
                 ));
             }
+        }
+        // Cards of one step are alternatives: a step with public cards posts one reply.
+        if ps.phrases.iter().any(|&p| lib.phrases[p].public_reply()) {
+            public_replies += 1;
         }
     }
     for id in MUST_ACT_ON {
