@@ -283,8 +283,12 @@ pub const MUST_ACT_ON: [&str; 1] = ["cancellation"];
 pub const PRIVATE_MOVES: [&str; 2] = ["ask-to-message-us", "messaged-privately"];
 
 /// (earlier, later) families: once a card of the first is offered, none of the second may
-/// follow ("we've messaged you privately" is never followed by "please message us").
-pub const SUPERSEDES: [(&str, &str); 1] = [("messaged-privately", "ask-to-message-us")];
+/// follow ("we've messaged you privately" is never followed by "please message us", and
+/// after "please message us" no second public reply says we will message them).
+pub const SUPERSEDES: [(&str, &str); 2] = [
+    ("messaged-privately", "ask-to-message-us"),
+    ("ask-to-message-us", "messaged-privately"),
+];
 
 /// Whether `card` may not follow the cards in `before`: it says what one of them already says
 /// (same family or a shared `says` key), or makes a move one of them has made needless.
