@@ -586,5 +586,29 @@ mod tests {
         assert_eq!(reason.text(&lib), "For Billing error");
         let reason = sit.reason(card("empathy-written-got-to-you"));
         assert_eq!(reason.channel, Some(t("chat")));
+        let tags = [t("repeat-contact"), t("technical-problem")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("data-analysis-when-did-it-start")),
+            Some(Misfit::RetellsStory)
+        );
+    }
+
+    #[test]
+    fn cards_that_say_the_same_thing_supersede_each_other() {
+        let lib = lib();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        // The same dated promise, in other words.
+        let confirm = card("follow-up-noted-what-i-promised");
+        let close = card("follow-up-either-way");
+        assert_eq!(superseded(&lib, close, &[confirm]), Some(confirm));
+        // Different moves never block each other.
+        assert_eq!(superseded(&lib, close, &[card("empathy-uneasy")]), None);
+        // "Please message us" is never followed by "we've messaged you", nor the reverse.
+        let ask = card("social-media-management-move-to-private");
+        let told = card("compliance-awareness-public-not-here");
+        assert_eq!(superseded(&lib, told, &[ask]), Some(ask));
+        assert_eq!(superseded(&lib, ask, &[told]), Some(told));
+        assert!(opens(&lib, ask));
     }
 }
