@@ -294,8 +294,10 @@ fn every_cards_marks_agree_with_its_words() {
         ) {
             bad("invites the customer to say or type a password");
         }
-        if has(&t, &["sending it back", "send it back", "post it back", "the warehouse"])
-            && c.channels.contains(&Channel::InPerson)
+        if has(
+            &t,
+            &["sending it back", "send it back", "post it back", "the warehouse"],
+        ) && c.channels.contains(&Channel::InPerson)
         {
             bad("a postal return line at a counter");
         }

@@ -123,7 +123,16 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     let mut plan_steps: Vec<PlanStep> = Vec::new();
     let owners: Vec<(usize, Vec<usize>)> = placed
         .iter()
-        .map(|&p| (p, ranked.iter().copied().filter(|s| lib.steps[p].skills.contains(s)).collect()))
+        .map(|&p| {
+            (
+                p,
+                ranked
+                    .iter()
+                    .copied()
+                    .filter(|s| lib.steps[p].skills.contains(s))
+                    .collect(),
+            )
+        })
         .collect();
     let owners: Vec<(usize, &[usize])> = owners.iter().map(|(p, m)| (*p, m.as_slice())).collect();
     for (i, &st) in placed.iter().enumerate() {
@@ -199,7 +208,11 @@ fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
         };
         let acts = |p: &usize| lib.phrases[*p].situations.contains(&t);
         let solving = |ps: &PlanStep| lib.steps[ps.step].phase == Phase::Solve;
-        if steps.iter().filter(|ps| solving(ps)).any(|ps| ps.phrases.iter().any(acts)) {
+        if steps
+            .iter()
+            .filter(|ps| solving(ps))
+            .any(|ps| ps.phrases.iter().any(acts))
+        {
             continue;
         }
         let used: Vec<usize> = steps.iter().flat_map(|ps| ps.phrases.iter().copied()).collect();

@@ -297,11 +297,7 @@ pub fn superseded(lib: &Library, card: usize, before: &[usize]) -> Option<usize>
     let f = c.family_key();
     before.iter().copied().find(|&q| {
         let g = lib.phrases[q].family_key();
-        q != card
-            && (c.repeats(&lib.phrases[q])
-                || SUPERSEDES
-                    .iter()
-                    .any(|&(a, b)| g == Some(a) && f == Some(b)))
+        q != card && (c.repeats(&lib.phrases[q]) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == Some(b)))
     })
 }
 
