@@ -34,15 +34,32 @@ const NEGATORS: &[&str] = &[
     "not", "no", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "aint", "without", "nor",
     "hardly", "neither",
 ];
+/// Small words that a cue's words must meet without a word between ("end my", not "end put
+/// my").
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "my", "me", "i", "it", "you", "your", "to", "of", "on", "in", "for", "is", "was", "and", "or",
+    "that", "this", "we", "our", "us", "her", "his", "him", "she", "he", "they", "them", "their",
+];
 /// How many words before a cue a negator still counts.
 const NEGATION_WINDOW: usize = 3;
 /// Words that start a new clause (negation does not reach past them).
 const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "however", "yet", "just", "only"];
 /// Words that start a new sentence-like part (context does not reach past them).
 const TURN_WORDS: &[&str] = &["but", "though", "although", "however", "yet"];
-/// Points for shouting: whole message in capitals, and "!!" or "?!".
+/// Points for shouting: whole message in capitals (as strong as a word naming the feeling),
+/// words stressed in capitals, and "!!" or "?!".
+const ALL_CAPS_POINTS: u32 = 12;
 const CAPS_POINTS: u32 = 5;
 const BANG_POINTS: u32 = 4;
+
+/// One sign of a raised voice.
+struct Shout {
+    points: u32,
+    /// What the suggestion shows as its cue.
+    label: &'static str,
+    /// Loud enough to read as anger without any cue word.
+    loud: bool,
+}
 
 struct MsgWord {
     norm: String,
@@ -216,11 +233,14 @@ fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &Cue
         }
         let (at, p) = match same(next).and_then(|w| word_match(cw, w, table)) {
             Some(p) => (next, p),
-            None => {
+            // One extra word may stand between cue words ("account was locked"), but not
+            // before a small word: "end put my" is not "end my".
+            None if !SMALL_WORDS.contains(&cw.norm.as_str()) => {
                 let p = same(next + 1).and_then(|w| word_match(cw, w, table))?;
                 skipped += 1;
                 (next + 1, p)
             }
+            None => return None,
         };
         points += p;
         next = at + 1;
@@ -272,8 +292,8 @@ fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'a>> {
     found
 }
 
-/// Shouting in the raw text: (points, what to show as the cue).
-fn shouting(text: &str, msg: &[MsgWord], known: &std::collections::HashSet<String>) -> Vec<(u32, &'static str)> {
+/// Shouting in the raw text.
+fn shouting(text: &str, msg: &[MsgWord], known: &std::collections::HashSet<String>) -> Vec<Shout> {
     let mut out = Vec::new();
     let (mut letters_words, mut caps_words, mut run, mut best_run) = (0usize, 0usize, 0usize, 0usize);
     for w in msg {
@@ -292,18 +312,38 @@ fn shouting(text: &str, msg: &[MsgWord], known: &std::collections::HashSet<Strin
     }
     // Capitals shout when they carry the message, not for an acronym or two (UPS, DHL).
     if caps_words >= 3 && (caps_words * 2 >= letters_words || best_run >= 4) {
-        out.push((CAPS_POINTS, "ALL CAPS"));
+        out.push(Shout {
+            points: ALL_CAPS_POINTS,
+            label: "ALL CAPS",
+            loud: true,
+        });
     }
-    // One word in capitals for emphasis ("you're STILL taking money") is raised voice too.
-    let emphasis = msg.iter().any(|w| {
-        let s = &text[w.range.clone()];
-        s.chars().count() >= 4 && s.chars().all(|c| c.is_uppercase()) && known.contains(&w.norm)
-    });
-    if out.is_empty() && emphasis {
-        out.push((CAPS_POINTS, "CAPS"));
+    // Words in capitals for emphasis ("FOUR times. FOUR.") are a raised voice too; one such
+    // word ("wrong item AGAIN") only stresses what the other words say. An acronym (GDPR, DHL)
+    // is not emphasis: it is written in capitals anyway.
+    let emphasis = msg
+        .iter()
+        .filter(|w| {
+            let s = &text[w.range.clone()];
+            s.chars().count() >= 4
+                && s.chars().all(|c| c.is_uppercase())
+                && s.chars().any(|c| "AEIOUY".contains(c))
+                && known.contains(&w.norm)
+        })
+        .count();
+    if out.is_empty() && emphasis > 0 {
+        out.push(Shout {
+            points: CAPS_POINTS,
+            label: "CAPS",
+            loud: emphasis >= 2,
+        });
     }
     if text.contains("!!") || text.contains("?!") || text.contains("!?") {
-        out.push((BANG_POINTS, "!!!"));
+        out.push(Shout {
+            points: BANG_POINTS,
+            label: "!!!",
+            loud: false,
+        });
     }
     out
 }
@@ -333,6 +373,9 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     };
 
     let mut score = vec![0u32; lib.tags.len()];
+    // Whether a tag's evidence names it ("furious"), rather than only implying it from the
+    // circumstances ("still not", "third time").
+    let mut named = vec![false; lib.tags.len()];
     let mut cues: Vec<Vec<String>> = vec![Vec::new(); lib.tags.len()];
     for f in &found {
         for &t in &f.cue.tags {
@@ -354,6 +397,7 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
                 f.points
             };
             score[t] = score[t].saturating_add(points);
+            named[t] |= !f.cue.implied && !f.cue.weak;
             cues[t].push(said.to_string());
         }
     }
@@ -362,31 +406,62 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     if !shout.is_empty() {
         let shouting_tags: Vec<usize> = (0..lib.tags.len()).filter(|&t| lib.tags[t].shouting).collect();
         let mut with_words: Vec<usize> = shouting_tags.iter().copied().filter(|&t| score[t] > 0).collect();
-        // Capitals read as anger (the first shouting tag), cue words or not.
-        if shout.iter().any(|s| s.1 == "ALL CAPS" || s.1 == "CAPS")
-            && let Some(&first) = shouting_tags.first()
-            && !with_words.contains(&first)
-        {
-            with_words.push(first);
+        // A raised voice reads as anger (the first shouting tag), cue words or not: a message
+        // in capitals, or words in capitals more than once ("FOUR times. FOUR.").
+        let loud = shout.iter().any(|s| s.loud);
+        if loud && let Some(&first) = shouting_tags.first() {
+            if !with_words.contains(&first) {
+                with_words.push(first);
+            }
+            named[first] = true;
         }
+        // A raised voice is heard as anger; "!!!" and a stressed word add to any shouting
+        // feeling the words show.
         for t in with_words {
-            for (points, label) in &shout {
-                score[t] = score[t].saturating_add(*points);
-                cues[t].push((*label).to_string());
+            for s in shout.iter().filter(|s| !s.loud || Some(&t) == shouting_tags.first()) {
+                score[t] = score[t].saturating_add(s.points);
+                cues[t].push(s.label.to_string());
             }
             score[t] = score[t].max(THRESHOLD);
         }
     }
 
+    // Of a set of feelings a person names one: the strongest, a named feeling before an
+    // implied one.
+    let sets: Vec<&[usize]> = lib
+        .vocabulary
+        .iter()
+        .filter(|e| e.one_of)
+        .map(|e| e.tags.as_slice())
+        .collect();
+    for set in &sets {
+        let best = set
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| score[t] >= THRESHOLD)
+            .max_by_key(|&(i, &t)| (named[t], score[t], std::cmp::Reverse(i)))
+            .map(|(_, &t)| t);
+        for &t in set.iter() {
+            if Some(t) != best {
+                score[t] = 0;
+            }
+        }
+    }
+
     // A situation read from the words brings the feeling a person would read with it, when the
-    // words show no feeling of that group ("third time I'm writing" is a frustrated customer).
+    // words show no feeling of its set ("third time I'm writing" is a frustrated customer).
     for e in lib.vocabulary.iter().filter(|e| !e.follows.is_empty()) {
         if !e.follows.iter().all(|&f| score[f] >= THRESHOLD) {
             continue;
         }
         for &t in &e.tags {
-            let group = lib.tags[t].group;
-            if (0..lib.tags.len()).any(|o| lib.tags[o].group == group && score[o] >= THRESHOLD) {
+            let rivals: Vec<usize> = match sets.iter().find(|set| set.contains(&t)) {
+                Some(set) => set.to_vec(),
+                None => (0..lib.tags.len())
+                    .filter(|&o| lib.tags[o].group == lib.tags[t].group && !e.follows.contains(&o))
+                    .collect(),
+            };
+            if rivals.iter().any(|&o| score[o] >= THRESHOLD) {
                 continue;
             }
             score[t] = THRESHOLD;

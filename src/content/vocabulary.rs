@@ -37,6 +37,13 @@ pub struct RawVocab {
     /// `cues` that are weak evidence alone ("again", "still"): a tag needs two different weak
     /// cues, or a weak cue and a stronger sign (another cue, shouting), to be suggested.
     pub weak: bool,
+    /// `cues` that imply a feeling from the circumstances ("still not", "third time") rather
+    /// than name it ("furious", "worried"): when two feelings of a `one_of` set are read, a
+    /// named one wins over an implied one.
+    pub implied: bool,
+    /// `tags` of which a person names one: the strongest one read from a message is suggested,
+    /// the others are dropped (a customer is angry *or* frustrated, not both at once).
+    pub one_of: bool,
     /// `words` that never decide a search alone ("customer", "the"): a result need not have them.
     pub filler: bool,
 }
@@ -62,6 +69,10 @@ pub struct VocabEntry {
     pub whole_message: bool,
     /// Whether `cues` are weak evidence alone.
     pub weak: bool,
+    /// Whether `cues` imply a feeling rather than name it.
+    pub implied: bool,
+    /// Whether `tags` are a set of which only the strongest is suggested.
+    pub one_of: bool,
     /// Whether `words` are filler words.
     pub filler: bool,
 }
@@ -93,7 +104,9 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     let cues = clean(&raw.cues);
     // An entry whose references are all unknown is refused too, but those are reported already
     // (one per reference); the whole-entry messages are for what the author left out.
-    let whole = if words.is_empty() && cues.is_empty() && raw.follows.is_empty() {
+    let whole = if raw.one_of && tags.len() < 2 && bad.is_empty() {
+        Some("vocabulary entry has `one_of` but fewer than two `tags` to choose from".to_string())
+    } else if words.is_empty() && cues.is_empty() && raw.follows.is_empty() && !raw.one_of {
         Some("vocabulary entry has no `words`, `cues` or `follows`: add the words it is about".to_string())
     } else if !raw.follows.is_empty() && raw.tags.is_empty() {
         Some("vocabulary entry has `follows` but no `tags` to bring".to_string())
@@ -125,6 +138,8 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
         follows,
         whole_message: raw.whole_message,
         weak: raw.weak,
+        implied: raw.implied,
+        one_of: raw.one_of,
         filler: raw.filler,
     });
     (entry, bad, whole)
@@ -156,6 +171,8 @@ pub struct Cue {
     pub whole_message: bool,
     /// Whether it is weak evidence alone (it counts half).
     pub weak: bool,
+    /// Whether it implies a feeling rather than names it.
+    pub implied: bool,
 }
 
 /// One word of a cue.
@@ -243,12 +260,12 @@ impl CueTable {
         let mut t = CueTable::default();
         for (ti, tag) in lib.tags.iter().enumerate() {
             for c in &tag.cues {
-                t.add(c, vec![ti], Vec::new(), false, false);
+                t.add(c, vec![ti], Vec::new(), false, false, false);
             }
         }
         for e in &lib.vocabulary {
             for c in &e.cues {
-                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message, e.weak);
+                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message, e.weak, e.implied);
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
@@ -273,7 +290,15 @@ impl CueTable {
         t
     }
 
-    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>, whole_message: bool, weak: bool) {
+    fn add(
+        &mut self,
+        text: &str,
+        tags: Vec<usize>,
+        rules_out: Vec<usize>,
+        whole_message: bool,
+        weak: bool,
+        implied: bool,
+    ) {
         let ws = cue_words(text);
         let Some(first) = ws.first().filter(|w| !w.is_any()) else {
             return;
@@ -308,6 +333,7 @@ impl CueTable {
             rules_out,
             whole_message,
             weak,
+            implied,
         });
     }
 }
