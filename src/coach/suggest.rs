@@ -40,6 +40,9 @@ const SMALL_WORDS: &[&str] = &[
     "a", "an", "the", "my", "me", "i", "it", "you", "your", "to", "of", "on", "in", "for", "is", "was", "and", "or",
     "that", "this", "we", "our", "us", "her", "his", "him", "she", "he", "they", "them", "their",
 ];
+/// Words that join two thoughts: a cue does not skip over them ("a week and now" is not "week
+/// now").
+const JOINING_WORDS: &[&str] = &["and", "or", "but", "so", "because", "then"];
 /// How many words before a cue a negator still counts.
 const NEGATION_WINDOW: usize = 3;
 /// Words that start a new clause (negation does not reach past them).
@@ -235,7 +238,9 @@ fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &Cue
             Some(p) => (next, p),
             // One extra word may stand between cue words ("account was locked"), but not
             // before a small word: "end put my" is not "end my".
-            None if !SMALL_WORDS.contains(&cw.norm.as_str()) => {
+            None if !SMALL_WORDS.contains(&cw.norm.as_str())
+                && same(next).is_some_and(|w| !JOINING_WORDS.contains(&w.norm.as_str())) =>
+            {
                 let p = same(next + 1).and_then(|w| word_match(cw, w, table))?;
                 skipped += 1;
                 (next + 1, p)
