@@ -322,7 +322,10 @@ fn search_meets_its_floor_and_suggestion_meets_the_issue_floors() {
 #[test]
 fn held_out_sets_do_not_slip() {
     let (hit3, p, r) = measure_held_out();
-    assert!(hit3 >= HELD_OUT_HIT3, "held-out search hit@3 {hit3:.3} below {HELD_OUT_HIT3}");
+    assert!(
+        hit3 >= HELD_OUT_HIT3,
+        "held-out search hit@3 {hit3:.3} below {HELD_OUT_HIT3}"
+    );
     assert!(
         p >= HELD_OUT_PRECISION,
         "held-out suggestion micro-precision {p:.3} below {HELD_OUT_PRECISION}"

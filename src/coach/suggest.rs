@@ -1,13 +1,14 @@
 //! Suggesting situation tags from what a customer wrote, the way a person reads it: cue words
 //! from the tags and the vocabulary, matched in any word form (Snowball stems) and with a typo;
-//! a cue may skip one extra word ("account was locked") and `*` in a cue stands for any word;
+//! a cue may skip one extra word ("account was locked"), `*` in a cue stands for any word and
+//! `<number>` for a number;
 //! negated cues ("not angry, just confused") and cues ruled out by their context ("return my
 //! call" is not a return) do not count; ALL CAPS and "!!!" count as shouting. Every tag the
 //! message points to is suggested, each with the customer's words that triggered it.
 //! Offline and deterministic.
 
 use crate::content::Library;
-use crate::content::vocabulary::{Cue, CueTable, CueWord, TYPO_MIN_CHARS, deletions};
+use crate::content::vocabulary::{Cue, CueTable, CueWord, TYPO_MIN_CHARS, deletions, is_number_word};
 use crate::text::{cap_chars, edit_distance, stem, words};
 use std::ops::Range;
 
@@ -231,6 +232,11 @@ fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &Cue
         let same = |j: usize| msg.get(j).filter(|w| w.clause == clause);
         if cw.is_any() {
             same(next)?;
+            next += 1;
+            continue;
+        }
+        if cw.is_number() {
+            same(next).filter(|w| is_number_word(&w.norm))?;
             next += 1;
             continue;
         }

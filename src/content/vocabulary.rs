@@ -191,6 +191,26 @@ impl CueWord {
     pub fn is_any(&self) -> bool {
         self.norm == "*"
     }
+
+    /// True for the `<number>` placeholder: a number in digits or words ("for <number>
+    /// minutes" is "for 55 minutes" and "for forty minutes", not "for a minute").
+    pub fn is_number(&self) -> bool {
+        self.norm == NUMBER
+    }
+}
+
+/// The cue placeholder for a number.
+pub const NUMBER: &str = "<number>";
+
+/// Numbers written as words.
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "ninety", "hundred",
+];
+
+/// True for a message word that is a number: digits ("55") or a number word ("forty").
+pub fn is_number_word(norm: &str) -> bool {
+    (!norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())) || NUMBER_WORDS.contains(&norm)
 }
 
 /// Every cue of every tag and of the vocabulary, prepared once per library so that suggesting
@@ -235,7 +255,7 @@ pub fn is_punctuation_cue(part: &str) -> bool {
 fn cue_words(cue: &str) -> Vec<CueWord> {
     let mut out = Vec::new();
     for part in cue.split_whitespace() {
-        if part == "*" || is_punctuation_cue(part) {
+        if part == "*" || part == NUMBER || is_punctuation_cue(part) {
             out.push(CueWord {
                 norm: part.into(),
                 stem: part.into(),
@@ -265,7 +285,14 @@ impl CueTable {
         }
         for e in &lib.vocabulary {
             for c in &e.cues {
-                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message, e.weak, e.implied);
+                t.add(
+                    c,
+                    e.tags.clone(),
+                    e.rules_out.clone(),
+                    e.whole_message,
+                    e.weak,
+                    e.implied,
+                );
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
@@ -300,7 +327,7 @@ impl CueTable {
         implied: bool,
     ) {
         let ws = cue_words(text);
-        let Some(first) = ws.first().filter(|w| !w.is_any()) else {
+        let Some(first) = ws.first().filter(|w| !w.is_any() && !w.is_number()) else {
             return;
         };
         // The same cue for the same tags twice counts once.
