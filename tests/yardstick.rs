@@ -17,7 +17,7 @@ const FLOOR_PRECISION: f64 = 0.90;
 const FLOOR_RECALL: f64 = 0.85;
 /// Held-out levels last measured (README): a change must not push them lower.
 const HELD_OUT_HIT3: f64 = 0.85;
-const HELD_OUT_PRECISION: f64 = 0.60;
+const HELD_OUT_PRECISION: f64 = 0.65;
 const HELD_OUT_RECALL: f64 = 0.40;
 
 #[derive(Deserialize)]

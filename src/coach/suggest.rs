@@ -624,6 +624,66 @@ mod tests {
         ));
     }
 
+    fn feelings(msg: &str) -> Vec<String> {
+        let feeling = [
+            "angry",
+            "frustrated",
+            "upset",
+            "anxious",
+            "confused",
+            "impatient",
+            "joking",
+            "happy",
+        ];
+        tags(msg)
+            .into_iter()
+            .filter(|t| feeling.contains(&t.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn one_feeling_is_named_and_a_named_one_beats_an_implied_one() {
+        // "still hasn't come" implies frustration; "really worried" names the feeling.
+        let msg = "The present still hasn't come and the party is tomorrow, I'm really worried";
+        assert_eq!(feelings(msg), ["anxious"], "{:?}", tags(msg));
+        // Capitals are heard as anger, even with a word for another feeling in them.
+        assert_eq!(feelings("ARE YOU SERIOUS"), ["angry"]);
+        // Abuse comes with anger.
+        let abuse = tags("You're useless, you stupid cow");
+        assert!(abuse.contains(&"abusive".to_string()) && abuse.contains(&"angry".to_string()));
+    }
+
+    #[test]
+    fn counting_the_times_is_frustration_mentioning_a_call_is_not() {
+        assert_eq!(
+            feelings("This is the third time I'm asking about my refund"),
+            ["frustrated"]
+        );
+        assert!(feelings("Can you call me back on the number on my account?").is_empty());
+        assert_eq!(feelings("I've been on hold for 55 minutes now"), ["frustrated"]);
+        assert!(feelings("I used them for a week and the strap broke").is_empty());
+    }
+
+    #[test]
+    fn a_stressed_word_or_an_acronym_is_not_shouting() {
+        assert!(feelings("I need a copy of all the data you hold about me under GDPR").is_empty());
+        assert!(!has("wrong item AGAIN, second time", "angry"));
+        assert!(has("I've asked FOUR times. FOUR. Nothing changes.", "angry"));
+    }
+
+    #[test]
+    fn a_request_is_not_blame_and_cues_do_not_skip_to_small_words() {
+        assert!(!has(
+            "I paid twice by accident, can you cancel one of the payments",
+            "company-error"
+        ));
+        assert!(has("You cancelled my order without asking me", "company-error"));
+        assert!(!has(
+            "Someone on your end put my order on the wrong account",
+            "cancellation"
+        ));
+    }
+
     #[test]
     fn phrase_containment_is_by_whole_words() {
         assert!(contains_ci("charged me twice", "Charged me"));

@@ -424,6 +424,12 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_digits_or_number_words() {
+        assert!(is_number_word("55") && is_number_word("forty"));
+        assert!(!is_number_word("a") && !is_number_word("few") && !is_number_word("2nd"));
+    }
+
+    #[test]
     fn an_entry_that_points_nowhere_is_refused() {
         let lib = lib();
         let raw = RawVocab {
@@ -439,5 +445,11 @@ mod tests {
             ..RawVocab::default()
         };
         assert!(check(&cues_only, &lib).2.unwrap().contains("no `tags`"));
+        let one_of_one = RawVocab {
+            tags: vec!["angry".into()],
+            one_of: true,
+            ..RawVocab::default()
+        };
+        assert!(check(&one_of_one, &lib).2.unwrap().contains("fewer than two"));
     }
 }
