@@ -46,7 +46,71 @@ const SMALL_WORDS: &[&str] = &[
 const JOINING_WORDS: &[&str] = &["and", "or", "but", "so", "because", "then"];
 /// How many words before a cue a negator still counts.
 const NEGATION_WINDOW: usize = 3;
-/// Words that start a new clause (negation does not reach past them).
+/// Words a negation reaches through to the cue after them.
+const NEGATION_SEE_THROUGH: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "any",
+    "my",
+    "your",
+    "this",
+    "that",
+    "it",
+    "its",
+    "i",
+    "im",
+    "be",
+    "being",
+    "been",
+    "is",
+    "was",
+    "am",
+    "are",
+    "very",
+    "really",
+    "so",
+    "too",
+    "that",
+    "at",
+    "all",
+    "even",
+    "quite",
+    "particularly",
+    "exactly",
+    "actually",
+    "just",
+    "much",
+    "ever",
+    "want",
+    "wanna",
+    "need",
+    "wish",
+    "mean",
+    "intend",
+    "plan",
+    "going",
+    "gonna",
+    "trying",
+    "try",
+    "to",
+    "like",
+    "have",
+    "feel",
+    "feeling",
+    "sound",
+    "seem",
+    "think",
+    "call",
+    "about",
+    "asking",
+    "after",
+    "looking",
+    "for",
+    "expecting",
+    "interested",
+    "in",
+];
 const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "however", "yet", "just", "only"];
 /// Words that start a new sentence-like part (context does not reach past them).
 const TURN_WORDS: &[&str] = &["but", "though", "although", "however", "yet"];
@@ -204,13 +268,24 @@ fn typo(cue: &str, word: &str, table: &CueTable) -> bool {
     diff.len() == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
 }
 
+/// True if a negator before the cue is about the cue: right before it, or with only small
+/// words, degree words or a wish between ("not angry", "not a billing issue", "don't want to
+/// cancel"). A negated verb in between makes the cue what is missing, not what is denied ("never
+/// got my refund" is about a refund).
 fn negated(msg: &[MsgWord], at: usize) -> bool {
     let clause = msg[at].clause;
-    msg[at.saturating_sub(NEGATION_WINDOW)..at]
-        .iter()
-        .rev()
-        .take_while(|w| w.clause == clause)
-        .any(|w| NEGATORS.contains(&w.norm.as_str()))
+    for w in msg[at.saturating_sub(NEGATION_WINDOW)..at].iter().rev() {
+        if w.clause != clause {
+            return false;
+        }
+        if NEGATORS.contains(&w.norm.as_str()) {
+            return true;
+        }
+        if !NEGATION_SEE_THROUGH.contains(&w.norm.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// A cue found in the message.
@@ -693,6 +768,17 @@ mod tests {
             "Someone on your end put my order on the wrong account",
             "cancellation"
         ));
+    }
+
+    #[test]
+    fn negation_denies_the_cue_not_what_is_missing() {
+        assert!(!has("I'm not angry, just confused about the invoice", "angry"));
+        assert!(!has(
+            "I'm not after a refund, I just want the right size",
+            "refund-request"
+        ));
+        assert!(!has("I don't want to cancel, I just want it fixed", "cancellation"));
+        assert!(has("I never got my refund for the jacket", "refund-request"));
     }
 
     #[test]
