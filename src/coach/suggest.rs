@@ -782,6 +782,17 @@ mod tests {
     }
 
     #[test]
+    fn several_services_are_several_teams_and_hopelessness_is_a_risk() {
+        assert!(has(
+            "Move my broadband and my TV to the new flat please",
+            "complex-multi-team"
+        ));
+        assert!(!has("My broadband keeps dropping in the evening", "complex-multi-team"));
+        assert!(has("Honestly I don't see the point in anything anymore", "vulnerable"));
+        assert!(!has("I don't see the point in paying for premium", "vulnerable"));
+    }
+
+    #[test]
     fn overlapping_cues_count_once() {
         let lib = load(&builtin::sources()).library;
         let found = suggest_tags(&lib, "Dear Sir or Madam, the lamp does not switch on.");
