@@ -470,8 +470,8 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
                 continue;
             }
             let said = |span: &Range<usize>| &message[msg[span.start].range.start..msg[span.end - 1].range.end];
-            // The same words count once per tag: words said again, or cues that overlap (the
-            // one worth more stands).
+            // The same words count once per tag: words said again, or cues that overlap (they
+            // are quoted together and the one worth more counts).
             let text = said(&f.span);
             if counted[t]
                 .iter()
@@ -486,11 +486,14 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
                 f.points
             };
             let overlap = |span: &Range<usize>| span.start < f.span.end && f.span.start < span.end;
-            if counted[t].iter().any(|(span, p, _)| overlap(span) && *p >= points) {
-                continue;
+            let mut merged = (f.span.clone(), points, !f.cue.implied && !f.cue.weak);
+            for (span, p, named) in counted[t].iter().filter(|c| overlap(&c.0)) {
+                merged.0 = merged.0.start.min(span.start)..merged.0.end.max(span.end);
+                merged.1 = merged.1.max(*p);
+                merged.2 |= *named;
             }
             counted[t].retain(|(span, ..)| !overlap(span));
-            counted[t].push((f.span.clone(), points, !f.cue.implied && !f.cue.weak));
+            counted[t].push(merged);
         }
     }
     for (t, list) in counted.iter().enumerate() {
@@ -799,5 +802,10 @@ mod tests {
         let email = lib.tag_index("email").unwrap();
         let e = found.iter().find(|s| s.tag == email).unwrap();
         assert_eq!(e.cues, ["Dear Sir or Madam"]);
+        // "was charged" and "charged twice" are quoted as one.
+        let found = suggest_tags(&lib, "Nobody will return my call and I was charged twice");
+        let billing = lib.tag_index("billing-error").unwrap();
+        let b = found.iter().find(|s| s.tag == billing).unwrap();
+        assert_eq!(b.cues, ["was charged twice"]);
     }
 }
