@@ -796,6 +796,17 @@ mod tests {
     }
 
     #[test]
+    fn waiting_for_a_refund_or_an_engineer_is_not_a_parcel() {
+        assert!(!has("I still haven't got my refund for the coat", "delayed-shipment"));
+        assert!(!has(
+            "I took a day off and the engineer didn't turn up",
+            "delayed-shipment"
+        ));
+        assert!(has("I've been waiting 3 weeks for my order", "delayed-shipment"));
+        assert!(has("I posted the parcel back on Monday, has it reached you?", "return"));
+    }
+
+    #[test]
     fn overlapping_cues_count_once() {
         let lib = load(&builtin::sources()).library;
         let found = suggest_tags(&lib, "Dear Sir or Madam, the lamp does not switch on.");
