@@ -807,6 +807,16 @@ mod tests {
     }
 
     #[test]
+    fn asking_about_a_product_or_for_a_copy_is_not_a_problem() {
+        assert!(has("Hi, does the blue jumper come in a medium?", "product-question"));
+        assert!(!has(
+            "Please can you send me a copy of my last invoice for my records",
+            "billing-error"
+        ));
+        assert!(has("My last invoice is wrong, you billed me twice", "billing-error"));
+    }
+
+    #[test]
     fn overlapping_cues_count_once() {
         let lib = load(&builtin::sources()).library;
         let found = suggest_tags(&lib, "Dear Sir or Madam, the lamp does not switch on.");
