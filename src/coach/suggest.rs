@@ -533,8 +533,9 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
         }
     }
 
-    // Of a set of feelings a person names one: the strongest, a named feeling before an
-    // implied one.
+    // Of a set of feelings a person names one: a named feeling before an implied one, then the
+    // one with more signs, then the one listed first (the set lists the stronger feelings
+    // first: "a manager right now, this is ridiculous" is angry before it is impatient).
     let sets: Vec<&[usize]> = lib
         .vocabulary
         .iter()
@@ -546,7 +547,7 @@ pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
             .iter()
             .enumerate()
             .filter(|&(_, &t)| score[t] >= THRESHOLD)
-            .max_by_key(|&(i, &t)| (named[t], score[t], std::cmp::Reverse(i)))
+            .max_by_key(|&(i, &t)| (named[t], cues[t].len(), std::cmp::Reverse(i)))
             .map(|(_, &t)| t);
         for &t in set.iter() {
             if Some(t) != best {
@@ -735,6 +736,11 @@ mod tests {
         // "still hasn't come" implies frustration; "really worried" names the feeling.
         let msg = "The present still hasn't come and the party is tomorrow, I'm really worried";
         assert_eq!(feelings(msg), ["anxious"], "{:?}", tags(msg));
+        // Equal signs: the stronger feeling, listed first, is named.
+        assert_eq!(
+            feelings("I want to speak to a manager right now, this is ridiculous"),
+            ["angry"]
+        );
         // Capitals are heard as anger, even with a word for another feeling in them.
         assert_eq!(feelings("ARE YOU SERIOUS"), ["angry"]);
         // Abuse comes with anger.
