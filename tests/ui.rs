@@ -566,6 +566,6 @@ fn suggestions_quote_the_customers_words() {
         "Nobody will return my call and I was charged twice",
     );
     h.get_by_label("Add Billing error");
-    h.get_by_label_contains("“charged twice”");
+    h.get_by_label_contains("“was charged twice”");
     assert!(h.query_by_label("Add Return").is_none());
 }

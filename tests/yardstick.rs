@@ -15,10 +15,10 @@ use std::collections::{BTreeMap, HashSet};
 const FLOOR_HIT3: f64 = 0.95;
 const FLOOR_PRECISION: f64 = 0.90;
 const FLOOR_RECALL: f64 = 0.85;
-/// Where tag suggestion stands today (below the issue's floors, see the README): enforced so it
-/// cannot quietly get worse while it is brought up to them.
-const GUARD_PRECISION: f64 = 0.85;
-const GUARD_RECALL: f64 = 0.82;
+/// Held-out levels last measured (README): a change must not push them lower.
+const HELD_OUT_HIT3: f64 = 0.85;
+const HELD_OUT_PRECISION: f64 = 0.65;
+const HELD_OUT_RECALL: f64 = 0.40;
 
 #[derive(Deserialize)]
 struct Query {
@@ -225,34 +225,37 @@ fn print_suggest(name: &str, s: &SuggestScore, per_tag: bool) {
     }
 }
 
-/// Scores every corpus and prints the tables; returns (hit@3, micro-precision, micro-recall) of
-/// the main sets.
-fn measure() -> (f64, f64, f64) {
-    let lib = library();
-    let index = Index::new(&lib);
+fn main_corpora() -> (Vec<Query>, Vec<Message>) {
     let queries: Vec<Query> = read("search_queries.ron");
     let messages: Vec<Message> = read("messages.ron");
-    let holdout_queries: Vec<Query> = read("holdout_queries.ron");
-    let holdout_messages: Vec<Message> = read("holdout_messages.ron");
     assert!(queries.len() >= 150 && messages.len() >= 200, "corpora too small");
+    (queries, messages)
+}
 
+fn note_unknown<'a>(lib: &Library, queries: &'a [Query], messages: &'a [Message]) {
     let unknown = unknown_ids(
-        &lib,
+        lib,
         queries
             .iter()
             .flat_map(|q| &q.accept)
-            .chain(messages.iter().flat_map(|m| &m.tags))
-            .chain(holdout_queries.iter().flat_map(|q| &q.accept))
-            .chain(holdout_messages.iter().flat_map(|m| &m.tags)),
+            .chain(messages.iter().flat_map(|m| &m.tags)),
     );
     if !unknown.is_empty() {
         println!("note: the corpora name ids this library lacks (left out of the scores): {unknown:?}");
     }
+}
 
+/// Scores the main sets and prints their tables (with every miss); returns (hit@3,
+/// micro-precision, micro-recall). The main messages are also scored as two interleaved halves:
+/// a change tuned on the misses of one half should lift the other half too (a check on
+/// over-fitting before the held-out sets are consulted).
+fn measure_main() -> (f64, f64, f64) {
+    let lib = library();
+    let index = Index::new(&lib);
+    let (queries, messages) = main_corpora();
+    note_unknown(&lib, &queries, &messages);
     let main_search = score_search(&lib, &index, &queries);
     let main_suggest = score_suggest(&lib, &messages);
-    let held_search = score_search(&lib, &index, &holdout_queries);
-    let held_suggest = score_suggest(&lib, &holdout_messages);
 
     println!("\n== main sets (used for tuning) ==");
     print_search("main", &main_search);
@@ -263,39 +266,72 @@ fn measure() -> (f64, f64, f64) {
     for f in &main_suggest.failures {
         println!("  suggestion off: {f}");
     }
-    // Held-out sets: numbers only, so they never steer tuning.
-    println!("\n== held-out sets (never used for tuning) ==");
-    print_search("held out", &held_search);
-    print_suggest("held out", &held_suggest, false);
+    for (name, parity) in [("main, even lines", 0), ("main, odd lines", 1)] {
+        let half: Vec<Message> = messages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == parity)
+            .map(|(_, m)| Message {
+                text: m.text.clone(),
+                tags: m.tags.clone(),
+            })
+            .collect();
+        print_suggest(name, &score_suggest(&lib, &half), false);
+    }
 
     let hit3 = ratio(main_search.hit3, main_search.n);
     let t = &main_suggest.total;
     (hit3, ratio(t.tp, t.tp + t.fp), ratio(t.tp, t.tp + t.fn_))
 }
 
-#[test]
-fn search_meets_its_floor_and_suggestion_does_not_slip() {
-    let (hit3, p, r) = measure();
-    assert!(hit3 >= FLOOR_HIT3, "search hit@3 {hit3:.3} below {FLOOR_HIT3}");
-    assert!(
-        p >= GUARD_PRECISION,
-        "suggestion micro-precision {p:.3} fell below {GUARD_PRECISION}"
-    );
-    assert!(
-        r >= GUARD_RECALL,
-        "suggestion micro-recall {r:.3} fell below {GUARD_RECALL}"
-    );
+/// Scores the held-out sets and prints aggregate numbers only, so they never steer tuning;
+/// returns (hit@3, micro-precision, micro-recall).
+fn measure_held_out() -> (f64, f64, f64) {
+    let lib = library();
+    let index = Index::new(&lib);
+    let queries: Vec<Query> = read("holdout_queries.ron");
+    let messages: Vec<Message> = read("holdout_messages.ron");
+    assert!(!queries.is_empty() && !messages.is_empty(), "held-out corpora empty");
+    note_unknown(&lib, &queries, &messages);
+    let search = score_search(&lib, &index, &queries);
+    let suggest = score_suggest(&lib, &messages);
+    println!("\n== held-out sets (never used for tuning) ==");
+    print_search("held out", &search);
+    print_suggest("held out", &suggest, false);
+    let t = &suggest.total;
+    (
+        ratio(search.hit3, search.n),
+        ratio(t.tp, t.tp + t.fp),
+        ratio(t.tp, t.tp + t.fn_),
+    )
 }
 
-/// The issue's floors for tag suggestion, not reached yet (see the README): run with
-/// `cargo test --test yardstick -- --ignored`.
 #[test]
-#[ignore = "tag suggestion is below the issue's floors (precision 0.90, recall 0.85); see README"]
-fn suggestion_meets_the_issue_floors() {
-    let (_, p, r) = measure();
+fn search_meets_its_floor_and_suggestion_meets_the_issue_floors() {
+    let (hit3, p, r) = measure_main();
+    assert!(hit3 >= FLOOR_HIT3, "search hit@3 {hit3:.3} below {FLOOR_HIT3}");
     assert!(
         p >= FLOOR_PRECISION,
         "suggestion micro-precision {p:.3} below {FLOOR_PRECISION}"
     );
     assert!(r >= FLOOR_RECALL, "suggestion micro-recall {r:.3} below {FLOOR_RECALL}");
+}
+
+/// The held-out sets, never tuned on: numbers only. Guarded at the level last measured so a
+/// change that over-fits the main sets shows here.
+#[test]
+fn held_out_sets_do_not_slip() {
+    let (hit3, p, r) = measure_held_out();
+    assert!(
+        hit3 >= HELD_OUT_HIT3,
+        "held-out search hit@3 {hit3:.3} below {HELD_OUT_HIT3}"
+    );
+    assert!(
+        p >= HELD_OUT_PRECISION,
+        "held-out suggestion micro-precision {p:.3} below {HELD_OUT_PRECISION}"
+    );
+    assert!(
+        r >= HELD_OUT_RECALL,
+        "held-out suggestion micro-recall {r:.3} below {HELD_OUT_RECALL}"
+    );
 }

@@ -37,6 +37,13 @@ pub struct RawVocab {
     /// `cues` that are weak evidence alone ("again", "still"): a tag needs two different weak
     /// cues, or a weak cue and a stronger sign (another cue, shouting), to be suggested.
     pub weak: bool,
+    /// `cues` that imply a feeling from the circumstances ("still not", "third time") rather
+    /// than name it ("furious", "worried"): when two feelings of a `one_of` set are read, a
+    /// named one wins over an implied one.
+    pub implied: bool,
+    /// `tags` of which a person names one: the strongest one read from a message is suggested,
+    /// the others are dropped (a customer is angry *or* frustrated, not both at once).
+    pub one_of: bool,
     /// `words` that never decide a search alone ("customer", "the"): a result need not have them.
     pub filler: bool,
 }
@@ -62,6 +69,10 @@ pub struct VocabEntry {
     pub whole_message: bool,
     /// Whether `cues` are weak evidence alone.
     pub weak: bool,
+    /// Whether `cues` imply a feeling rather than name it.
+    pub implied: bool,
+    /// Whether `tags` are a set of which only the strongest is suggested.
+    pub one_of: bool,
     /// Whether `words` are filler words.
     pub filler: bool,
 }
@@ -93,7 +104,9 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
     let cues = clean(&raw.cues);
     // An entry whose references are all unknown is refused too, but those are reported already
     // (one per reference); the whole-entry messages are for what the author left out.
-    let whole = if words.is_empty() && cues.is_empty() && raw.follows.is_empty() {
+    let whole = if raw.one_of && tags.len() < 2 && bad.is_empty() {
+        Some("vocabulary entry has `one_of` but fewer than two `tags` to choose from".to_string())
+    } else if words.is_empty() && cues.is_empty() && raw.follows.is_empty() && !raw.one_of {
         Some("vocabulary entry has no `words`, `cues` or `follows`: add the words it is about".to_string())
     } else if !raw.follows.is_empty() && raw.tags.is_empty() {
         Some("vocabulary entry has `follows` but no `tags` to bring".to_string())
@@ -125,6 +138,8 @@ pub fn check(raw: &RawVocab, lib: &Library) -> (Option<VocabEntry>, Vec<BadRef>,
         follows,
         whole_message: raw.whole_message,
         weak: raw.weak,
+        implied: raw.implied,
+        one_of: raw.one_of,
         filler: raw.filler,
     });
     (entry, bad, whole)
@@ -156,6 +171,8 @@ pub struct Cue {
     pub whole_message: bool,
     /// Whether it is weak evidence alone (it counts half).
     pub weak: bool,
+    /// Whether it implies a feeling rather than names it.
+    pub implied: bool,
 }
 
 /// One word of a cue.
@@ -174,6 +191,26 @@ impl CueWord {
     pub fn is_any(&self) -> bool {
         self.norm == "*"
     }
+
+    /// True for the `<number>` placeholder: a number in digits or words ("for <number>
+    /// minutes" is "for 55 minutes" and "for forty minutes", not "for a minute").
+    pub fn is_number(&self) -> bool {
+        self.norm == NUMBER
+    }
+}
+
+/// The cue placeholder for a number.
+pub const NUMBER: &str = "<number>";
+
+/// Numbers written as words.
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "ninety", "hundred",
+];
+
+/// True for a message word that is a number: digits ("55") or a number word ("forty").
+pub fn is_number_word(norm: &str) -> bool {
+    (!norm.is_empty() && norm.bytes().all(|b| b.is_ascii_digit())) || NUMBER_WORDS.contains(&norm)
 }
 
 /// Every cue of every tag and of the vocabulary, prepared once per library so that suggesting
@@ -218,7 +255,7 @@ pub fn is_punctuation_cue(part: &str) -> bool {
 fn cue_words(cue: &str) -> Vec<CueWord> {
     let mut out = Vec::new();
     for part in cue.split_whitespace() {
-        if part == "*" || is_punctuation_cue(part) {
+        if part == "*" || part == NUMBER || is_punctuation_cue(part) {
             out.push(CueWord {
                 norm: part.into(),
                 stem: part.into(),
@@ -243,12 +280,19 @@ impl CueTable {
         let mut t = CueTable::default();
         for (ti, tag) in lib.tags.iter().enumerate() {
             for c in &tag.cues {
-                t.add(c, vec![ti], Vec::new(), false, false);
+                t.add(c, vec![ti], Vec::new(), false, false, false);
             }
         }
         for e in &lib.vocabulary {
             for c in &e.cues {
-                t.add(c, e.tags.clone(), e.rules_out.clone(), e.whole_message, e.weak);
+                t.add(
+                    c,
+                    e.tags.clone(),
+                    e.rules_out.clone(),
+                    e.whole_message,
+                    e.weak,
+                    e.implied,
+                );
             }
         }
         let texts = lib.skills.iter().flat_map(|s| {
@@ -273,9 +317,17 @@ impl CueTable {
         t
     }
 
-    fn add(&mut self, text: &str, tags: Vec<usize>, rules_out: Vec<usize>, whole_message: bool, weak: bool) {
+    fn add(
+        &mut self,
+        text: &str,
+        tags: Vec<usize>,
+        rules_out: Vec<usize>,
+        whole_message: bool,
+        weak: bool,
+        implied: bool,
+    ) {
         let ws = cue_words(text);
-        let Some(first) = ws.first().filter(|w| !w.is_any()) else {
+        let Some(first) = ws.first().filter(|w| !w.is_any() && !w.is_number()) else {
             return;
         };
         // The same cue for the same tags twice counts once.
@@ -308,6 +360,7 @@ impl CueTable {
             rules_out,
             whole_message,
             weak,
+            implied,
         });
     }
 }
@@ -371,6 +424,12 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_digits_or_number_words() {
+        assert!(is_number_word("55") && is_number_word("forty"));
+        assert!(!is_number_word("a") && !is_number_word("few") && !is_number_word("2nd"));
+    }
+
+    #[test]
     fn an_entry_that_points_nowhere_is_refused() {
         let lib = lib();
         let raw = RawVocab {
@@ -386,5 +445,11 @@ mod tests {
             ..RawVocab::default()
         };
         assert!(check(&cues_only, &lib).2.unwrap().contains("no `tags`"));
+        let one_of_one = RawVocab {
+            tags: vec!["angry".into()],
+            one_of: true,
+            ..RawVocab::default()
+        };
+        assert!(check(&one_of_one, &lib).2.unwrap().contains("fewer than two"));
     }
 }
