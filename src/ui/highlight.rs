@@ -13,7 +13,11 @@ pub fn append(
     style: egui::TextStyle,
     color: Color32,
 ) {
-    let font = style.resolve(ui.style());
+    append_font(job, ui, text, ranges, style.resolve(ui.style()), color);
+}
+
+/// [`append`] in a given font (the line to say is a step larger than body text).
+fn append_font(job: &mut LayoutJob, ui: &egui::Ui, text: &str, ranges: &[Range<usize>], font: egui::FontId, color: Color32) {
     let hl = super::theme::highlight(ui);
     let normal = TextFormat {
         font_id: font.clone(),
@@ -68,6 +72,23 @@ fn plain(job: &mut LayoutJob, ui: &egui::Ui, text: &str, format: &TextFormat) {
 pub fn phrase(ui: &egui::Ui, text: &str, color: Color32) -> LayoutJob {
     let mut job = LayoutJob::default();
     append(&mut job, ui, text, &[], egui::TextStyle::Body, color);
+    job.wrap.max_width = ui.available_width();
+    job
+}
+
+/// Size of the line to say on a card: a step above body text, so it leads.
+pub const SAY_SIZE: f32 = super::theme::BODY + 2.0;
+
+/// The line to say on a card: larger and in the strongest text colour, placeholders as chips;
+/// with a quiet "Say: " in front when it answers a "don't say".
+pub fn say(ui: &egui::Ui, prefixed: bool, text: &str) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    if prefixed {
+        let weak = ui.visuals().weak_text_color();
+        append(&mut job, ui, "Say: ", &[], egui::TextStyle::Small, weak);
+    }
+    let strong = ui.visuals().strong_text_color();
+    append_font(&mut job, ui, text, &[], egui::FontId::proportional(SAY_SIZE), strong);
     job.wrap.max_width = ui.available_width();
     job
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod card;
 mod card_form;
 mod fill;
 mod highlight;
