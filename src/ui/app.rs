@@ -672,7 +672,8 @@ impl App {
             }
             _ => {}
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // Typing means a text box has the keyboard (a button reached with Tab does not count).
+        let typing = ctx.text_edit_focused();
         // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
         let search_empty = self.nav.current() == &View::Search && self.search.query.is_empty();
         let free = !typing || search_empty;

@@ -10,6 +10,9 @@ use crate::content::Library;
 use crate::store::is_own_id;
 use egui::RichText;
 
+/// Narrowest card that also lists the situations and channels it fits.
+const FITS_MIN_WIDTH: f32 = 480.0;
+
 /// How one card is drawn where it is.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Look<'a> {
@@ -80,7 +83,8 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, p: usize, look: Look<'_>, user: &U
                 } else if ui.small_button("Save as my card").clicked() {
                     acts.push(Action::NewCard(Some(ph.id.clone())));
                 }
-                if look.fits {
+                // What it fits, where there is room for it (a narrow window keeps to the line).
+                if look.fits && ui.max_rect().width() >= FITS_MIN_WIDTH {
                     for &t in &ph.situations {
                         theme::chip(ui, &lib.tags[t].label);
                     }

@@ -215,7 +215,7 @@ impl ToughCall {
                 let seen = out.inner_rect;
                 if r.top() > seen.bottom() - 8.0 {
                     let n = self.new_suggestions;
-                    let text = format!("↓ {n} suggested situation(s) below");
+                    let text = format!("{n} suggested situation(s) below");
                     let pos = egui::pos2(seen.center().x, seen.bottom() - 4.0);
                     egui::Area::new(egui::Id::unique("tc-suggest-sign"))
                         .order(egui::Order::Foreground)
@@ -310,9 +310,7 @@ impl ToughCall {
                 if r.clicked() {
                     acts.push(Action::ToggleTag(t.clone()));
                     // The keyboard goes on from the filter, not from a chip that is gone.
-                    if r.has_focus() {
-                        self.focus_filter = true;
-                    }
+                    self.focus_filter = true;
                 }
             }
             if ui.small_button("Clear all").on_hover_text("Ctrl+L").clicked() {
@@ -506,13 +504,13 @@ impl ToughCall {
         ui.heading(RichText::new("Why these skills").strong());
         for (r, card) in self.plan.skills.iter().zip(&self.why_cards) {
             ui.add_space(4.0);
-            ui.horizontal_wrapped(|ui| {
-                if ui.link(RichText::new(&lib.skills[r.skill].name).strong()).clicked() {
-                    acts.push(Action::OpenSkill(lib.skills[r.skill].id.clone()));
-                }
-            })
-            .response
-            .on_hover_text(format!("weight {}", r.score));
+            // The weight is for the curious, not for the call: on hover.
+            let name = ui
+                .link(RichText::new(&lib.skills[r.skill].name).strong())
+                .on_hover_text(format!("weight {}", r.score));
+            if name.clicked() {
+                acts.push(Action::OpenSkill(lib.skills[r.skill].id.clone()));
+            }
             for w in &r.why {
                 ui.label(RichText::new(format!("• {w}")).small());
             }
