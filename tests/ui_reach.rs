@@ -102,6 +102,22 @@ fn start_flags_open_the_query_the_skill_and_the_tough_call_helper() {
     h.get_by_label("Delayed shipment ×");
     h.get_by_label("Plan");
 
+    // A customer's message (from a hotkey script's clipboard): pasted, with its suggestions.
+    let message = "I was charged twice and nobody answers!!";
+    let h = window(
+        started(StartOptions {
+            message: Some(message.into()),
+            ..Default::default()
+        }),
+        (360.0, 600.0),
+    );
+    assert_eq!(h.state().view(), &View::ToughCall);
+    assert_eq!(
+        h.get_by_label("Paste what the customer wrote").value().as_deref(),
+        Some(message)
+    );
+    h.get_by_label("Add Billing error");
+
     // A mistyped id says what it would have meant, and the window still opens.
     let h = window(
         started(StartOptions {

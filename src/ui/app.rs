@@ -315,6 +315,7 @@ impl App {
                 query: r.query,
                 skill: r.skill,
                 tough_call: r.tough_call,
+                message: r.message,
                 ..StartOptions::default()
             });
             self.summon(ctx);
@@ -406,6 +407,11 @@ impl App {
                 }
                 Err(e) => self.notice = Some(format!("--tough-call: {e}")),
             }
+        }
+        if let Some(m) = &start.message {
+            self.tough.set_message(m);
+            self.tough.focus_filter = true;
+            self.nav = Nav::new(View::ToughCall);
         }
         if start.huddle {
             self.nav = Nav::new(View::Huddle);

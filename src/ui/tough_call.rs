@@ -110,6 +110,11 @@ impl ToughCall {
         self.phrase_order = order.into_iter().map(id).collect();
     }
 
+    /// Puts a customer message in the paste box (its suggestions follow on the next frame).
+    pub fn set_message(&mut self, text: &str) {
+        self.message = text.to_string();
+    }
+
     /// The picked tags, as ids.
     pub fn tags(&self) -> &[String] {
         &self.tags
