@@ -156,7 +156,11 @@ fn ctrl_k_and_slash_bring_the_keyboard_to_search_from_anywhere() {
     );
     h.get_by_label("Situation").type_text("/");
     h.run();
-    assert_eq!(h.state().view(), &View::ToughCall, "`/` in a text box is just a character");
+    assert_eq!(
+        h.state().view(),
+        &View::ToughCall,
+        "`/` in a text box is just a character"
+    );
     assert_eq!(h.get_by_label("Situation").value().as_deref(), Some("/"));
     h.key_press(Key::Escape); // clears the filter
     h.run();
@@ -169,7 +173,11 @@ fn ctrl_k_and_slash_bring_the_keyboard_to_search_from_anywhere() {
     assert_eq!(h.state().view(), &View::Search);
     let search = h.get_by_label("Search");
     assert!(search.is_focused());
-    assert_eq!(search.value().as_deref(), Some(""), "the slash was not typed into the box");
+    assert_eq!(
+        search.value().as_deref(),
+        Some(""),
+        "the slash was not typed into the box"
+    );
 }
 
 #[test]
@@ -247,7 +255,10 @@ fn a_picked_tag_comes_out_by_click_by_backspace_and_by_tab_then_enter() {
     h.key_press(Key::Escape);
     h.run();
     // Shift+Tab back from the filter to a chip, then Enter (and Space) take that one out.
-    for (key, chip, left) in [(Key::Enter, "Chat ×", "billing-error"), (Key::Space, "Billing error ×", "")] {
+    for (key, chip, left) in [
+        (Key::Enter, "Chat ×", "billing-error"),
+        (Key::Space, "Billing error ×", ""),
+    ] {
         h.get_by_label("Situation").focus();
         h.run();
         let mut reached = false;
@@ -345,11 +356,19 @@ fn a_skill_at_360_starts_with_its_cards_and_l_jumps_to_what_it_is() {
     h.event(egui::Event::Text("l".into()));
     h.run();
     let def = h.get_by_label(&definition).rect();
-    assert!(def.top() >= 0.0 && def.bottom() < 600.0, "after L the definition is at y={}", def.top());
+    assert!(
+        def.top() >= 0.0 && def.bottom() < 600.0,
+        "after L the definition is at y={}",
+        def.top()
+    );
     h.event(egui::Event::Text("l".into()));
     h.run();
     let card = h.get_by_label(&format!("Copy (Alt+1): {first}")).rect();
-    assert!(card.top() < 160.0, "after L again the first card is at y={}", card.top());
+    assert!(
+        card.top() < 160.0,
+        "after L again the first card is at y={}",
+        card.top()
+    );
     // A click anywhere on the card copies it.
     h.get_by_label(&format!("Copy (Alt+1): {first}")).click();
     h.run();
@@ -381,7 +400,10 @@ fn the_plan_gets_most_of_a_wide_window_and_frameworks_stay_behind_a_hover() {
     }
     for r in &h.state().tough.plan().skills {
         let weight = format!("weight {}", r.score);
-        assert!(h.query_all_by_label_contains(&weight).next().is_none(), "{weight} is shown inline");
+        assert!(
+            h.query_all_by_label_contains(&weight).next().is_none(),
+            "{weight} is shown inline"
+        );
     }
     // Every situation is on the page: no "…and N more".
     for t in &lib.tags {

@@ -10,9 +10,6 @@ use crate::content::Library;
 use crate::store::is_own_id;
 use egui::RichText;
 
-/// Narrowest card that also lists the situations and channels it fits.
-const FITS_MIN_WIDTH: f32 = 480.0;
-
 /// How one card is drawn where it is.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Look<'a> {
@@ -28,7 +25,14 @@ pub struct Look<'a> {
 
 /// Draws card `p`; a click anywhere on it (or Enter/Space after Tab) copies it. Returns the
 /// card's response (to scroll it into view).
-pub fn show(ui: &mut egui::Ui, lib: &Library, p: usize, look: Look<'_>, user: &UserView, acts: &mut Actions) -> egui::Response {
+pub fn show(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    p: usize,
+    look: Look<'_>,
+    user: &UserView,
+    acts: &mut Actions,
+) -> egui::Response {
     let ph = &lib.phrases[p];
     let key = look.number.filter(|n| *n < 9).map(|n| format!("Alt+{}", n + 1));
     let accent = theme::colours(ui).accent;
@@ -49,11 +53,25 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, p: usize, look: Look<'_>, user: &U
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
             if let Some(bad) = &ph.instead_of {
-                ui.label(RichText::new(format!("Don't say: “{bad}”")).small().color(theme::dont(ui)));
+                ui.label(
+                    RichText::new(format!("Don't say: “{bad}”"))
+                        .small()
+                        .color(theme::dont(ui)),
+                );
             }
             ui.label(highlight::say(ui, ph.instead_of.is_some(), &ph.text));
             if let Some(why) = look.why {
                 ui.label(RichText::new(why).small().weak());
+            }
+            // What it was written for, as one quiet line (not a row of chips).
+            if look.fits && !(ph.situations.is_empty() && ph.channels.is_empty()) {
+                let tags: Vec<&str> = ph.situations.iter().map(|&t| lib.tags[t].label.as_str()).collect();
+                let channels: Vec<&str> = ph.channels.iter().map(|c| c.id()).collect();
+                let fits: Vec<String> = [tags.join(", "), channels.join(", ")]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                ui.label(RichText::new(format!("For {}", fits.join(" · "))).small().weak());
             }
             ui.horizontal_wrapped(|ui| {
                 // The mark that says the card itself copies, and with which key.
@@ -61,7 +79,8 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, p: usize, look: Look<'_>, user: &U
                     Some(k) => format!("Copy · {k}"),
                     None => "Copy".to_string(),
                 };
-                let mark = ui.add(egui::Label::new(RichText::new(mark).small().strong().color(accent)).selectable(false));
+                let mark =
+                    ui.add(egui::Label::new(RichText::new(mark).small().strong().color(accent)).selectable(false));
                 ui.painter().rect_stroke(
                     mark.rect.expand2(egui::vec2(5.0, 1.0)),
                     8.0,
@@ -83,17 +102,11 @@ pub fn show(ui: &mut egui::Ui, lib: &Library, p: usize, look: Look<'_>, user: &U
                 } else if ui.small_button("Save as my card").clicked() {
                     acts.push(Action::NewCard(Some(ph.id.clone())));
                 }
-                // What it fits, where there is room for it (a narrow window keeps to the line).
-                if look.fits && ui.max_rect().width() >= FITS_MIN_WIDTH {
-                    for &t in &ph.situations {
-                        theme::chip(ui, &lib.tags[t].label);
-                    }
-                    for c in &ph.channels {
-                        theme::chip(ui, c.id());
-                    }
+                // Only where a card comes from a pack or the rep: built-in is the usual case.
+                let origin = crate::live::Origin::of(&ph.source);
+                if origin != crate::live::Origin::Builtin {
+                    ui.label(RichText::new(format!("from {}", origin.label())).small().weak());
                 }
-                let from = crate::live::Origin::of(&ph.source).label();
-                ui.label(RichText::new(format!("from {from}")).small().weak());
             });
         });
     });

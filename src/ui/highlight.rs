@@ -17,7 +17,14 @@ pub fn append(
 }
 
 /// [`append`] in a given font (the line to say is a step larger than body text).
-fn append_font(job: &mut LayoutJob, ui: &egui::Ui, text: &str, ranges: &[Range<usize>], font: egui::FontId, color: Color32) {
+fn append_font(
+    job: &mut LayoutJob,
+    ui: &egui::Ui,
+    text: &str,
+    ranges: &[Range<usize>],
+    font: egui::FontId,
+    color: Color32,
+) {
     let hl = super::theme::highlight(ui);
     let normal = TextFormat {
         font_id: font.clone(),

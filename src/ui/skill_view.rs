@@ -51,7 +51,7 @@ pub fn show(
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("What to say ({})", s.phrases.len())).strong());
             let about = ui
-                .add(egui::Button::new(RichText::new("About this skill (L)").small()).frame(false))
+                .link(RichText::new("About this skill (L)").small())
                 .on_hover_text("Definition, what it means in service, an analogy, related skills");
             if about.clicked() {
                 go_about = true;

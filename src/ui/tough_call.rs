@@ -206,7 +206,14 @@ impl ToughCall {
                 egui::ScrollArea::vertical()
                     .id_salt("tc-right")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| self.plan_ui(ui, lib, user, &mut acts));
+                    .show(ui, |ui| {
+                        egui::Frame::new()
+                            .inner_margin(egui::Margin {
+                                right: 12,
+                                ..Default::default()
+                            })
+                            .show(ui, |ui| self.plan_ui(ui, lib, user, &mut acts));
+                    });
             });
             ui.advance_cursor_after_rect(full);
         } else {
@@ -311,7 +318,9 @@ impl ToughCall {
                     .fill(ui.visuals().selection.bg_fill)
                     .stroke(egui::Stroke::new(1.0, accent))
                     .corner_radius(12.0);
-                let r = ui.add(chip).on_hover_text("Take out (Backspace in the empty filter takes out the last)");
+                let r = ui
+                    .add(chip)
+                    .on_hover_text("Take out (Backspace in the empty filter takes out the last)");
                 if r.clicked() {
                     acts.push(Action::ToggleTag(t.clone()));
                     // The keyboard goes on from the filter, not from a chip that is gone.
@@ -453,7 +462,12 @@ impl ToughCall {
 
     fn plan_ui(&self, ui: &mut egui::Ui, lib: &Library, user: &UserView, acts: &mut Actions) {
         if self.tags.is_empty() {
-            ui.label(RichText::new("Pick what is going on — how they feel, what it is about, what makes it hard — or paste their message, and a plan appears here.").weak());
+            let hint = if self.new_suggestions > 0 {
+                "Add the suggested situations (or pick your own), and a plan appears here."
+            } else {
+                "Pick what is going on — how they feel, what it is about, what makes it hard — or paste their message, and a plan appears here."
+            };
+            ui.label(RichText::new(hint).weak());
             return;
         }
         if self.plan.skills.is_empty() {
@@ -481,7 +495,8 @@ impl ToughCall {
         for (i, ps) in self.plan.steps.iter().enumerate() {
             let st = &lib.steps[ps.step];
             ui.add_space(6.0);
-            let title = ui.label(RichText::new(format!("{}. {}", i + 1, st.title)).strong());
+            let step = RichText::new(format!("{}. {}", i + 1, st.title)).size(super::highlight::SAY_SIZE);
+            let title = ui.label(step.strong());
             if !st.from.is_empty() {
                 // Where the step comes from is for the curious, not for the call: on hover.
                 let from: Vec<String> = st
