@@ -349,7 +349,7 @@ impl ToughCall {
             return;
         }
         // Runs of tags of one group (a filter lists the best matches first, in one run).
-        let mut runs: Vec<(Option<usize>, Vec<(usize, usize)>)> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
         for (row, &t) in visible.iter().enumerate() {
             let g = (!filtering).then_some(lib.tags[t].group);
             match runs.last_mut() {
@@ -552,6 +552,9 @@ impl ToughCall {
         card::show(ui, lib, p, look, user, acts);
     }
 }
+
+/// Tags of one group in a row of chips: the group (none while filtering) and (row, tag) pairs.
+type Run = (Option<usize>, Vec<(usize, usize)>);
 
 /// Width of the picking column beside the plan: about a quarter of the window.
 fn side_width(window: f32) -> f32 {
