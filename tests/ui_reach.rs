@@ -77,6 +77,8 @@ fn start_flags_open_the_query_the_skill_and_the_tough_call_helper() {
     assert_eq!(h.state().view(), &View::Search);
     assert_eq!(h.get_by_label("Search").value().as_deref(), Some("refund"));
     assert!(h.query_all_by_label_contains("efund").count() >= 2);
+    // The preselected card says how it copies.
+    h.get_by_label_contains(" · Enter copies (Alt+1)");
 
     let h = window(
         started(StartOptions {
