@@ -412,3 +412,27 @@ fn the_plan_gets_most_of_a_wide_window_and_frameworks_stay_behind_a_hover() {
         assert!(h.query_all_by_label(&t.label).next().is_some(), "{} not shown", t.label);
     }
 }
+
+#[test]
+fn suggestions_pushed_below_the_window_by_large_text_are_signposted() {
+    let message = "This is the THIRD time I'm writing and my order is still not here!! I was charged twice too.";
+    let mut app = started(StartOptions {
+        tough_call: Some("angry,billing-error,chat,delayed-shipment,long-wait,policy-limit".into()),
+        ..Default::default()
+    });
+    app.settings.font_scale = 2.0;
+    let mut h = window(app, (360.0, 600.0));
+    type_in(&mut h, "Paste what the customer wrote", message);
+    h.run();
+    let (sign, top) = {
+        let sign = h.get_by_label_contains("suggested situation(s) below");
+        (sign.rect(), h.get_by_label_contains("Suggested (").rect().top())
+    };
+    assert!(top > sign.top(), "the suggestions (y={top}) are really below the sign (y={})", sign.top());
+    h.get_by_label_contains("suggested situation(s) below").click();
+    h.run();
+    h.run();
+    let top = h.get_by_label_contains("Suggested (").rect().top();
+    let window_bottom = h.ctx.content_rect().bottom();
+    assert!(top < window_bottom, "after the click the suggestions are in view (y={top})");
+}
