@@ -428,11 +428,48 @@ fn suggestions_pushed_below_the_window_by_large_text_are_signposted() {
         let sign = h.get_by_label_contains("suggested situation(s) below");
         (sign.rect(), h.get_by_label_contains("Suggested (").rect().top())
     };
-    assert!(top > sign.top(), "the suggestions (y={top}) are really below the sign (y={})", sign.top());
+    assert!(
+        top > sign.top(),
+        "the suggestions (y={top}) are really below the sign (y={})",
+        sign.top()
+    );
     h.get_by_label_contains("suggested situation(s) below").click();
     h.run();
     h.run();
     let top = h.get_by_label_contains("Suggested (").rect().top();
     let window_bottom = h.ctx.content_rect().bottom();
-    assert!(top < window_bottom, "after the click the suggestions are in view (y={top})");
+    assert!(
+        top < window_bottom,
+        "after the click the suggestions are in view (y={top})"
+    );
+}
+
+#[test]
+fn a_skill_on_a_wide_window_reads_in_columns_of_about_seventy_characters() {
+    for size in [(1280.0, 800.0), (1920.0, 1080.0)] {
+        let h = window(
+            started(StartOptions {
+                skill: Some("empathy".into()),
+                ..Default::default()
+            }),
+            size,
+        );
+        let (text, first) = {
+            let lib = h.state().lib();
+            let s = lib.skill("empathy").unwrap();
+            (s.in_service.clone(), lib.phrases[s.phrases[0]].text.clone())
+        };
+        let para = h.get_by_label(&text).rect();
+        let row = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size * 1.2;
+        let rows = (para.height() / row).round().max(1.0);
+        let per_line = text.chars().count() as f32 / rows;
+        assert!(
+            (50.0..=85.0).contains(&per_line),
+            "{size:?}: about {per_line:.0} characters a line over {rows} lines"
+        );
+        // What the skill is sits beside the cards, both near the top.
+        let card = h.get_by_label(&format!("Copy (Alt+1): {first}")).rect();
+        assert!(para.left() > card.right(), "{size:?}: the text is beside the cards");
+        assert!(para.top() < 300.0 && card.top() < 160.0, "{size:?}");
+    }
 }

@@ -553,9 +553,8 @@ impl App {
                         let jump = self.skill_jump.take();
                         let sel = self.skill_selected.as_deref();
                         let user = &self.user;
-                        theme::page(ui, |ui| {
-                            skill_view::show(ui, &content.library, ix, sel, scroll, jump, user)
-                        })
+                        // It makes its own readable column(s).
+                        skill_view::show(ui, &content.library, ix, sel, scroll, jump, user)
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
