@@ -473,3 +473,30 @@ fn a_skill_on_a_wide_window_reads_in_columns_of_about_seventy_characters() {
         assert!(para.top() < 300.0 && card.top() < 160.0, "{size:?}");
     }
 }
+
+#[test]
+fn tab_from_the_filter_reaches_the_chips_and_space_or_enter_toggles_one() {
+    let mut h = window(App::default(), (360.0, 600.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    h.run();
+    assert!(h.get_by_label("Situation").is_focused());
+    let first = {
+        let lib = h.state().lib();
+        lib.tags[callside::coach::filter_tags(lib, "")[0]].clone()
+    };
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label(&first.label).is_focused(),
+        "Tab goes on to the first chip"
+    );
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(h.state().tough.tags(), [first.id.as_str()]);
+    h.get_by_label(&format!("{} ×", first.label));
+    // The chips stay while the keyboard is on them; Enter toggles the focused one back.
+    assert!(h.get_by_label(&first.label).is_focused());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().tough.tags().is_empty());
+}

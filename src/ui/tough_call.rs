@@ -53,6 +53,8 @@ pub struct ToughCall {
     new_suggestions: usize,
     /// Scroll the suggestions into view on the next frame (the sign was clicked).
     scroll_to_suggestions: bool,
+    /// A situation chip had the keyboard focus last frame (the chips stay shown).
+    chip_focused: bool,
 }
 
 /// Id of the box where the rep pastes the customer's message (its keys are its own).
@@ -272,7 +274,10 @@ impl ToughCall {
         });
         // A narrow window shows the chips while choosing; once tags are picked they fold away
         // for the plan (typing in the filter, or the button, brings them back).
-        let folded = !wide && !self.tags.is_empty() && self.filter.trim().is_empty() && !self.picker_open;
+        // (Not while the keyboard is on a chip: it would fall out of the view with it.)
+        let folded =
+            !wide && !self.tags.is_empty() && self.filter.trim().is_empty() && !self.picker_open && !self.chip_focused;
+        self.chip_focused = false;
         self.rows_drawn = 0;
         if folded {
             let all = format!("Show all {} situations", lib.tags.len());
@@ -280,7 +285,11 @@ impl ToughCall {
                 self.picker_open = true;
             }
         } else {
-            self.tag_chips(ui, lib, acts);
+            // Ids of their own, so a chip keeps the keyboard focus when the rows above change
+            // (a tag picked with Space adds its chip to the picked row).
+            ui.scope_builder(egui::UiBuilder::new().scope_id(egui::Id::unique("tc-chips")), |ui| {
+                self.tag_chips(ui, lib, acts);
+            });
             if !wide && self.picker_open && ui.small_button("Hide the situations").clicked() {
                 self.picker_open = false;
             }
@@ -376,6 +385,7 @@ impl ToughCall {
                         chip = chip.stroke(egui::Stroke::new(2.0, accent));
                     }
                     let r = ui.add(chip).on_hover_text(&tag.description);
+                    self.chip_focused |= r.has_focus();
                     if here && self.cursor.is_some() && self.scroll_to_cursor {
                         r.scroll_to_me(None);
                     }
