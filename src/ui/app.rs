@@ -819,7 +819,8 @@ impl App {
                 }
             }
             View::ToughCall => {
-                if delta != 0 {
+                // With the keyboard on a chip (Tab), the arrows move egui's focus between chips.
+                if delta != 0 && !tabbed {
                     self.tough.move_cursor(delta, &content);
                 }
                 if enter && let Some(t) = self.tough.cursor_tag(&content) {
