@@ -648,13 +648,18 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
             .map(|(f, part)| format!("{} {part}", lib.frameworks[*f].name))
             .collect();
         let skills: Vec<&str> = ps.skills.iter().map(|&s| lib.skills[s].name.as_str()).collect();
+        // A step no framework names (such as the history check) gets no empty brackets.
+        let frameworks = if from.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", from.join("; "))
+        };
         writeln!(
             out,
-            "{}. {} [{}]  ({})",
+            "{}. {} [{}]{frameworks}",
             i + 1,
             st.title,
-            skills.join(", "),
-            from.join("; ")
+            skills.join(", ")
         )?;
         writeln!(out, "     {}", ps.guidance)?;
         for &p in &ps.phrases {

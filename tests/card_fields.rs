@@ -99,3 +99,21 @@ fn channel_tags_stand_for_their_channels() {
     }
     assert_eq!(lib.tags[lib.tag_index("in-person").unwrap()].label, "In person");
 }
+
+#[test]
+fn what_a_card_says_is_read_once_per_key_and_an_empty_key_is_reported() {
+    let l = with_pack(
+        r#"(phrases: [(id: "team-promise", skill: "follow-up", text: "I'll call by {date}.",
+            phase: "confirm", channels: ["spoken"], says: ["dated-promise", " dated-promise ", ""],
+            acts: ["opens", "asks-story"])])"#,
+    );
+    let m = messages(&l).join("\n");
+    assert!(m.contains("phrase \"team-promise\": an empty key in `says`"), "{m}");
+    let lib = &l.library;
+    let c = &lib.phrases[lib.phrase_index("team-promise").unwrap()];
+    assert_eq!(c.says, ["dated-promise"]);
+    assert_eq!(c.acts, [Act::Opens, Act::AsksStory]);
+    // It says what a built-in dated promise says, so a plan never offers both in two steps.
+    let other = &lib.phrases[lib.phrase_index("follow-up-either-way").unwrap()];
+    assert!(c.repeats(other));
+}

@@ -420,6 +420,13 @@ fn the_reviews_ranking_examples_are_fixed() {
         t.contains(&"assertiveness".to_string()) && t.contains(&"conflict-resolution".to_string()),
         "{t:?}"
     );
+    // Joking about a broken product: the fix leads, the laugh goes alongside.
+    let p = plan(&lib, &["joking", "technical-problem"]);
+    assert!(
+        rank(&lib, &p, "problem-solving") < rank(&lib, &p, "humor"),
+        "{:?}",
+        top(&lib, &p, 5)
+    );
     // No rule lifts social-media management unless a public post is picked.
     let public = lib.tag_index("public-social-media").unwrap();
     let smm = lib.skill_index("social-media-management").unwrap();
@@ -439,6 +446,10 @@ fn abuse_plans_set_the_boundary_before_hearing_and_warn_before_ending() {
         let boundary = st.iter().position(|s| s == "set-boundary").expect("boundary step");
         if let Some(hear) = st.iter().position(|s| s == "hear") {
             assert!(boundary < hear, "{tags:?}: {st:?}");
+        }
+        // No history check before the boundary has landed.
+        if let Some(history) = st.iter().position(|s| s == "check-history") {
+            assert!(boundary < history, "{tags:?}: {st:?}");
         }
         let cards: Vec<&str> = p.steps[boundary]
             .phrases

@@ -273,10 +273,72 @@ fn every_cards_marks_agree_with_its_words() {
                 "stay with me",
                 "did that work",
                 "not going anywhere",
+                "let me see",
+                "let me check that",
+                "let me check the",
+                "let me check why",
+                "let me check whether",
+                "can i ask",
+                "bear with me",
+                "one moment",
             ],
         ) && c.channels.contains(&Channel::Email)
         {
             bad("a live, back-and-forth line on email");
+        }
+        if has(
+            &t,
+            &[
+                "what you enter",
+                "what you type",
+                "what you typed",
+                "tell me your password",
+                "read me your password",
+            ],
+        ) {
+            bad("invites the customer to say or type a password");
+        }
+        if has(
+            &t,
+            &["sending it back", "send it back", "post it back", "the warehouse"],
+        ) && c.channels.contains(&Channel::InPerson)
+        {
+            bad("a postal return line at a counter");
+        }
+        if has(&t, &["this same device", "this device"])
+            && c.channels.iter().any(|ch| ch.class() == ChannelClass::Spoken)
+        {
+            bad("\"this device\" on a spoken channel");
+        }
+        if has(
+            &t,
+            &[
+                "thanks for writing in",
+                "thanks for calling",
+                "thanks for getting in touch",
+                "we've read your post",
+                "how would you like me to address you",
+            ],
+        ) && !c.acts.contains(&Act::Opens)
+        {
+            bad("an opening line without `opens`");
+        }
+        if has(
+            &t,
+            &[
+                "from the beginning",
+                "whole story",
+                "tell me what happened",
+                "tell me what's happened",
+                "what happened?",
+                "when did it start",
+                "when did it first",
+                "what you were doing when",
+                "retrace what happened",
+            ],
+        ) && !c.acts.contains(&Act::AsksStory)
+        {
+            bad("asks for the story without `asks-story`");
         }
         if c.channels.contains(&Channel::Public) && c.acts.contains(&Act::AsksDetails) {
             bad("asks for details and is meant for public posts");

@@ -115,15 +115,28 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         .copied()
         .filter(|&st| ranked.iter().any(|s| lib.steps[st].skills.contains(s)))
         .collect();
-    // A public post is answered in public until the public replies are spent and one of them
-    // took it private; from then on the plan goes on in private messages, with the cards of
-    // a written one-to-one.
+    // A public post is answered in public until a reply has taken it private and either the
+    // public replies are spent or a step has no public reply to offer; from then on the plan
+    // goes on in private messages, with the cards of a written one-to-one.
     let private = sit.in_private();
     let mut moved = false;
     let mut plan_steps: Vec<PlanStep> = Vec::new();
+    let owners: Vec<(usize, Vec<usize>)> = placed
+        .iter()
+        .map(|&p| {
+            (
+                p,
+                ranked
+                    .iter()
+                    .copied()
+                    .filter(|s| lib.steps[p].skills.contains(s))
+                    .collect(),
+            )
+        })
+        .collect();
+    let owners: Vec<(usize, &[usize])> = owners.iter().map(|(p, m)| (*p, m.as_slice())).collect();
     for (i, &st) in placed.iter().enumerate() {
         let step = &lib.steps[st];
-        let here = if moved { &private } else { &sit };
         let members: Vec<usize> = ranked.iter().copied().filter(|s| step.skills.contains(s)).collect();
         // The last step of a phase may also take that phase's cards of the other
         // recommended skills (a skill no tag spoke for never lends a card: a joke or a
@@ -131,8 +144,29 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         // yourself, read the history, share a laugh), so they never borrow.
         let last_of_phase =
             step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
-        let rest: &[usize] = if last_of_phase { &ranked } else { &[] };
-        let phrases = step_cards(here, step.phase, &members, rest, &used);
+        // A skill with its own step of this phase in the plan keeps its cards there (a
+        // failed-check reply stays with the check, never after the fix).
+        let rest: Vec<usize> = if last_of_phase {
+            ranked
+                .iter()
+                .copied()
+                .filter(|&s| !super::rules::owned_elsewhere(lib, &owners, i, s))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut phrases = if moved {
+            Vec::new()
+        } else {
+            step_cards(&sit, step.phase, &members, &rest, &used, public_steps(lib, &plan_steps))
+        };
+        if !moved && sit.public() && used.iter().any(|&p| super::rules::takes_private(lib, p)) {
+            moved = public_steps(lib, &plan_steps) >= MAX_PUBLIC_REPLIES
+                || !phrases.iter().any(|&p| lib.phrases[p].public_reply());
+        }
+        if moved {
+            phrases = step_cards(&private, step.phase, &members, &rest, &used, MAX_PUBLIC_REPLIES);
+        }
         used.extend(&phrases);
         let mut guidance = match &step.written_guidance {
             Some(g) if sit.written_only() => g.clone(),
@@ -141,9 +175,6 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         if moved {
             guidance = format!("In private messages now. {guidance}");
         }
-        moved |= sit.public()
-            && used.iter().filter(|&&p| lib.phrases[p].public_reply()).count() >= MAX_PUBLIC_REPLIES
-            && used.iter().any(|&p| super::rules::takes_private(lib, p));
         plan_steps.push(PlanStep {
             step: st,
             skills: members,
@@ -176,13 +207,22 @@ fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
             continue;
         };
         let acts = |p: &usize| lib.phrases[*p].situations.contains(&t);
-        if steps[last].phrases.iter().any(acts) {
+        let solving = |ps: &PlanStep| lib.steps[ps.step].phase == Phase::Solve;
+        if steps
+            .iter()
+            .filter(|ps| solving(ps))
+            .any(|ps| ps.phrases.iter().any(acts))
+        {
             continue;
         }
         let used: Vec<usize> = steps.iter().flat_map(|ps| ps.phrases.iter().copied()).collect();
+        // Only a skill whose cards may sit in that step: its own, or one no other Solve-phase
+        // step of the plan owns.
+        let owners: Vec<(usize, &[usize])> = steps.iter().map(|ps| (ps.step, ps.skills.as_slice())).collect();
         let best = (0..lib.skills.len())
+            .filter(|&s| steps[last].skills.contains(&s) || !super::rules::owned_elsewhere(lib, &owners, last, s))
             .flat_map(|s| scored_phrases(sit, s, Some(Phase::Solve), &used))
-            .filter(|(_, p)| acts(p))
+            .filter(|(_, p)| acts(p) && super::rules::superseded(lib, *p, &used).is_none())
             .max_by_key(|&(score, p)| (score, std::cmp::Reverse(p)));
         if let Some((_, p)) = best {
             let cards = &mut steps[last].phrases;
@@ -197,7 +237,23 @@ fn act_on_requests(sit: &Situation, steps: &mut [PlanStep]) {
 /// A step's cards: cards of its phase written for the situation, from its own skills first
 /// (in rank order), then from the `others`; never one already in the plan.
 /// Boundary lines go in order (boundary, warning, ending), and an ending only after a warning.
-fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize], used: &[usize]) -> Vec<usize> {
+/// Steps so far that offered a public reply (cards of one step are alternatives: one reply).
+fn public_steps(lib: &Library, steps: &[PlanStep]) -> usize {
+    steps
+        .iter()
+        .filter(|ps| ps.phrases.iter().any(|&p| lib.phrases[p].public_reply()))
+        .count()
+}
+
+/// A step's cards (see [`step_cards`]); `public` is how many steps already posted in public.
+fn step_cards(
+    sit: &Situation,
+    phase: Phase,
+    members: &[usize],
+    others: &[usize],
+    used: &[usize],
+    public: usize,
+) -> Vec<usize> {
     let per_step = if phase == Phase::Boundary {
         BOUNDARY_CARDS
     } else {
@@ -208,14 +264,19 @@ fn step_cards(sit: &Situation, phase: Phase, members: &[usize], others: &[usize]
     // Cards the plan may still take: not an alternative of one already offered, and no
     // public reply beyond the plan's allowance.
     let taken = used;
-    let public = used.iter().filter(|&&p| lib.phrases[p].public_reply()).count();
+    // Cards of one step are alternatives (the rep picks one), so they may say the same thing;
+    // boundary lines are said in turn, so there one of each.
     let blocked = |p: usize, out: &[usize]| {
         let card = &lib.phrases[p];
-        let before: Vec<usize> = taken.iter().chain(out).copied().collect();
+        let before: Vec<usize> = if phase == Phase::Boundary {
+            taken.iter().chain(out).copied().collect()
+        } else {
+            taken.to_vec()
+        };
         let family_taken = super::rules::superseded(lib, p, &before).is_some();
-        family_taken
-            || (card.public_reply()
-                && public + out.iter().filter(|&&q| lib.phrases[q].public_reply()).count() >= MAX_PUBLIC_REPLIES)
+        // An opening line only while nothing has been said yet.
+        let late_opener = super::rules::opens(lib, p) && !taken.is_empty();
+        family_taken || late_opener || (card.public_reply() && public >= MAX_PUBLIC_REPLIES)
     };
     // The lead skill's best card first; then the best of the rest by how well each card fits
     // (the step's own skills ahead on a tie), one card per skill until the step is full.
@@ -286,8 +347,7 @@ fn distinct_families(sit: &Situation, cards: Vec<usize>, n: usize) -> Vec<usize>
         if out.len() >= n {
             break;
         }
-        let f = lib.phrases[p].family_key();
-        if f.is_none() || !out.iter().any(|&q| lib.phrases[q].family_key() == f) {
+        if !out.iter().any(|&q| lib.phrases[q].repeats(&lib.phrases[p])) {
             out.push(p);
         }
     }

@@ -14,6 +14,8 @@ use std::fmt;
 pub const ABUSIVE: &str = "abusive";
 /// Tag id under which a line may apologise for a mistake that was ours.
 pub const OUR_MISTAKE: &str = "company-error";
+/// Tag id of a customer who has told the story before: no line asks them to tell it again.
+pub const REPEAT_CONTACT: &str = "repeat-contact";
 
 /// Why a card may not be offered for a situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +37,8 @@ pub enum Misfit {
     NotAbusive,
     /// An outbound message for after the contact, in a live plan.
     Outbound,
+    /// The card asks for the story from the start, and the customer has told it before.
+    RetellsStory,
 }
 
 impl Misfit {
@@ -51,6 +55,7 @@ impl Misfit {
             Misfit::OwnFaultNotPicked => "it apologises for our mistake and no mistake of ours is picked".into(),
             Misfit::NotAbusive => "it is a boundary line and the customer is not abusive".into(),
             Misfit::Outbound => "it is a message for after the contact".into(),
+            Misfit::RetellsStory => "it asks a repeat contact to tell the story again".into(),
         }
     }
 }
@@ -96,6 +101,7 @@ pub struct Situation<'a> {
     channels: Vec<Channel>,
     abusive: bool,
     our_mistake: bool,
+    repeat: bool,
     /// The contact began as a public post (now in private messages): still no personal
     /// details asked for.
     from_public: bool,
@@ -111,6 +117,7 @@ impl<'a> Situation<'a> {
             channels: tags.iter().filter_map(|&t| lib.tags[t].channel).collect(),
             abusive: picked(ABUSIVE),
             our_mistake: picked(OUR_MISTAKE),
+            repeat: picked(REPEAT_CONTACT),
             from_public: false,
         }
     }
@@ -199,6 +206,9 @@ impl<'a> Situation<'a> {
         if c.phase == Some(Phase::After) {
             return Some(Misfit::Outbound);
         }
+        if self.repeat && c.acts.contains(&Act::AsksStory) {
+            return Some(Misfit::RetellsStory);
+        }
         None
     }
 
@@ -273,17 +283,37 @@ pub const MUST_ACT_ON: [&str; 1] = ["cancellation"];
 pub const PRIVATE_MOVES: [&str; 2] = ["ask-to-message-us", "messaged-privately"];
 
 /// (earlier, later) families: once a card of the first is offered, none of the second may
-/// follow ("we've messaged you privately" is never followed by "please message us").
-pub const SUPERSEDES: [(&str, &str); 1] = [("messaged-privately", "ask-to-message-us")];
+/// follow ("we've messaged you privately" is never followed by "please message us", and
+/// after "please message us" no second public reply says we will message them).
+pub const SUPERSEDES: [(&str, &str); 2] = [
+    ("messaged-privately", "ask-to-message-us"),
+    ("ask-to-message-us", "messaged-privately"),
+];
 
-/// Whether `card` may not follow the cards in `before`: an alternative of one of them (same
-/// family), or a move one of them has made needless.
+/// Whether `card` may not follow the cards in `before`: it says what one of them already says
+/// (same family or a shared `says` key), or makes a move one of them has made needless.
 pub fn superseded(lib: &Library, card: usize, before: &[usize]) -> Option<usize> {
-    let f = lib.phrases[card].family_key()?;
+    let c = &lib.phrases[card];
+    let f = c.family_key();
     before.iter().copied().find(|&q| {
         let g = lib.phrases[q].family_key();
-        q != card && (g == Some(f) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == b))
+        q != card && (c.repeats(&lib.phrases[q]) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == Some(b)))
     })
+}
+
+/// Whether the card opens a contact and so may only come before every other card of a plan.
+pub fn opens(lib: &Library, card: usize) -> bool {
+    lib.phrases[card].acts.contains(&Act::Opens)
+}
+
+/// Whether a card of `skill` belongs in another step of the plan: a step of the same phase
+/// whose own skills include it (a failed-check reply stays with the check, not after the fix).
+pub fn owned_elsewhere(lib: &Library, plan_steps: &[(usize, &[usize])], here: usize, skill: usize) -> bool {
+    let phase = lib.steps[plan_steps[here].0].phase;
+    plan_steps
+        .iter()
+        .enumerate()
+        .any(|(j, &(st, skills))| j != here && lib.steps[st].phase == phase && skills.contains(&skill))
 }
 
 /// Whether the card takes a public post private.
@@ -338,6 +368,7 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let sit = Situation::new(lib, &plan.tags);
     let private = sit.in_private();
     let mut took_private = false;
+    let mut moved = false;
     let fail = |card: Option<usize>, what: String| Violation {
         tags: plan.tags.iter().map(|&t| lib.tags[t].id.clone()).collect(),
         card: card.map(|c| lib.phrases[c].id.clone()),
@@ -350,8 +381,10 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let mut warned = false;
     let solve_at = plan.steps.iter().position(|s| lib.steps[s.step].phase == Phase::Solve);
     let mut last_phase = Phase::Open;
+    let owners: Vec<(usize, &[usize])> = plan.steps.iter().map(|s| (s.step, s.skills.as_slice())).collect();
     for (i, ps) in plan.steps.iter().enumerate() {
         let step = &lib.steps[ps.step];
+        let before_step = seen.len();
         if step.phase < last_phase {
             return Err(fail(
                 None,
@@ -369,7 +402,12 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         if ps.phrases.is_empty() {
             count.empty_steps += 1;
         }
-        let moved = sit.public() && took_private && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES;
+        // After a reply took it private, a step with no public reply (or any step once the
+        // public replies are spent) goes on in private messages, and so does every later one.
+        if sit.public() && took_private && !moved {
+            moved = public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES
+                || !ps.phrases.iter().any(|&p| lib.phrases[p].public_reply());
+        }
         let here = if moved { &private } else { &sit };
         for &p in &ps.phrases {
             let card = &lib.phrases[p];
@@ -393,11 +431,32 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if seen.contains(&p) {
                 return Err(fail(Some(p), "offered twice in the plan".into()));
             }
-            if let Some(q) = superseded(lib, p, &seen) {
+            if opens(lib, p) && before_step > 0 {
+                return Err(fail(
+                    Some(p),
+                    format!("an opening line in step \"{}\", after other cards", step.id),
+                ));
+            }
+            if !ps.skills.contains(&card.skill) && owned_elsewhere(lib, &owners, i, card.skill) {
                 return Err(fail(
                     Some(p),
                     format!(
-                        "an alternative of, or made needless by, \"{}\" earlier in the plan",
+                        "in step \"{}\", though step of its skill {} is in the plan",
+                        step.id, lib.skills[card.skill].id
+                    ),
+                ));
+            }
+            // Cards of one step are alternatives; boundary lines are said in turn.
+            let earlier = if step.phase == Phase::Boundary {
+                &seen[..]
+            } else {
+                &seen[..before_step]
+            };
+            if let Some(q) = superseded(lib, p, earlier) {
+                return Err(fail(
+                    Some(p),
+                    format!(
+                        "says what \"{}\" in an earlier step already says, or a move it made needless",
                         lib.phrases[q].id
                     ),
                 ));
@@ -409,14 +468,9 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
                 ));
             }
             if card.public_reply() && public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES {
-                {
-                    return Err(fail(Some(p), "more public replies than one plan may post".into()));
-                }
+                return Err(fail(Some(p), "more public replies than one plan may post".into()));
             }
             seen.push(p);
-            if card.public_reply() {
-                public_replies += 1;
-            }
             took_private |= takes_private(lib, p);
             if card.acts.contains(&Act::Warning) {
                 warned = true;
@@ -433,6 +487,10 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
                     ),
                 ));
             }
+        }
+        // Cards of one step are alternatives: a step with public cards posts one reply.
+        if ps.phrases.iter().any(|&p| lib.phrases[p].public_reply()) {
+            public_replies += 1;
         }
     }
     for id in MUST_ACT_ON {
@@ -470,9 +528,8 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if mine.contains(&p) {
                 return Err(fail(Some(p), "offered twice under one skill".into()));
             }
-            let f = lib.phrases[p].family_key();
-            if f.is_some() && mine.iter().any(|&q| lib.phrases[q].family_key() == f) {
-                return Err(fail(Some(p), "two alternatives of one family under one skill".into()));
+            if mine.iter().any(|&q| lib.phrases[q].repeats(&lib.phrases[p])) {
+                return Err(fail(Some(p), "two cards saying the same thing under one skill".into()));
             }
             mine.push(p);
         }
@@ -525,5 +582,29 @@ mod tests {
         assert_eq!(reason.text(&lib), "For Billing error");
         let reason = sit.reason(card("empathy-written-got-to-you"));
         assert_eq!(reason.channel, Some(t("chat")));
+        let tags = [t("repeat-contact"), t("technical-problem")];
+        let sit = Situation::new(&lib, &tags);
+        assert_eq!(
+            sit.misfit(card("data-analysis-when-did-it-start")),
+            Some(Misfit::RetellsStory)
+        );
+    }
+
+    #[test]
+    fn cards_that_say_the_same_thing_supersede_each_other() {
+        let lib = lib();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        // The same dated promise, in other words.
+        let confirm = card("follow-up-noted-what-i-promised");
+        let close = card("follow-up-either-way");
+        assert_eq!(superseded(&lib, close, &[confirm]), Some(confirm));
+        // Different moves never block each other.
+        assert_eq!(superseded(&lib, close, &[card("empathy-uneasy")]), None);
+        // "Please message us" is never followed by "we've messaged you", nor the reverse.
+        let ask = card("social-media-management-move-to-private");
+        let told = card("compliance-awareness-public-not-here");
+        assert_eq!(superseded(&lib, told, &[ask]), Some(ask));
+        assert_eq!(superseded(&lib, ask, &[told]), Some(told));
+        assert!(opens(&lib, ask));
     }
 }

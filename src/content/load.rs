@@ -798,6 +798,18 @@ impl<'a> Loader<'a> {
                 None => self.unknown_word(at, "act", a, &Act::ALL.map(Act::id)),
             }
         }
+        let mut says: Vec<String> = Vec::new();
+        for k in raw.says.iter().map(|k| k.trim()) {
+            if k.is_empty() {
+                self.warn(
+                    at,
+                    ProblemKind::Pointless,
+                    format!("phrase \"{}\": an empty key in `says`", raw.id),
+                );
+            } else if !says.iter().any(|x| x == k) {
+                says.push(k.to_string());
+            }
+        }
         let ix = self.lib.phrases.len();
         self.lib.phrase_ix.insert(raw.id.clone(), ix);
         self.lib.skills[skill].phrases.push(ix);
@@ -820,6 +832,7 @@ impl<'a> Loader<'a> {
                 .map(str::trim)
                 .filter(|f| !f.is_empty())
                 .map(str::to_string),
+            says,
         });
     }
 

@@ -86,9 +86,19 @@ pub struct Phrase {
     /// Cards that are alternatives for one move (two ways of summing up, of taking a post
     /// private): a plan offers at most one card of a family.
     pub family: Option<String>,
+    /// What the line says or promises, as short keys ("dated-promise", "sorry-for-the-wait"):
+    /// a plan never offers two cards that say the same thing, so a rep following it never
+    /// says it twice. A card's `family` counts as one more such key.
+    pub says: Vec<String>,
 }
 
 impl Phrase {
+    /// Whether the two cards say the same thing: the same move (family) or a shared key.
+    pub fn repeats(&self, other: &Phrase) -> bool {
+        let f = self.family_key();
+        (f.is_some() && f == other.family_key()) || self.says.iter().any(|k| other.says.contains(k))
+    }
+
     /// The move the card makes, for "one card per move in a plan": its `family` or, for a
     /// boundary-step line, what it does (one boundary, one warning, one ending).
     pub fn family_key(&self) -> Option<&str> {
@@ -291,16 +301,24 @@ pub enum Act {
     Warning,
     /// Ends the contact.
     EndContact,
+    /// Asks the customer to tell what happened from the start: never for a repeat contact,
+    /// who has told it before.
+    AsksStory,
+    /// Opens the contact ("Thanks for writing in", a first public reply): only before any
+    /// other card of the plan.
+    Opens,
 }
 
 impl Act {
     /// All acts.
-    pub const ALL: [Act; 5] = [
+    pub const ALL: [Act; 7] = [
         Act::AsksDetails,
         Act::OwnFault,
         Act::Boundary,
         Act::Warning,
         Act::EndContact,
+        Act::AsksStory,
+        Act::Opens,
     ];
 
     /// The id used in files.
@@ -311,6 +329,8 @@ impl Act {
             Act::Boundary => "boundary",
             Act::Warning => "warning",
             Act::EndContact => "end-contact",
+            Act::AsksStory => "asks-story",
+            Act::Opens => "opens",
         }
     }
 

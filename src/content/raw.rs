@@ -63,6 +63,7 @@ pub struct RawPhrase {
     pub channels: Option<Vec<String>>,
     pub acts: Vec<String>,
     pub family: Option<String>,
+    pub says: Vec<String>,
 }
 
 /// A situation tag; with an existing `id` and no `label`, an addition (more cues, more links).
