@@ -45,6 +45,10 @@ pub struct Cli {
     /// Open the window on the tough-call helper with these tags (comma-separated ids).
     #[arg(long, value_name = "TAGS")]
     pub tough_call: Option<String>,
+    /// Open the window on the tough-call helper with this customer message pasted in (its
+    /// suggested tags show under it), e.g. `--message "$(xclip -o)"` from a hotkey script.
+    #[arg(long, value_name = "TEXT")]
+    pub message: Option<String>,
     /// Open the window with the form for a new card of your own.
     #[arg(long)]
     pub new_card: bool,

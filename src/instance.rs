@@ -28,6 +28,8 @@ pub struct Request {
     pub skill: Option<String>,
     /// Open the tough-call helper with these tags (comma-separated ids).
     pub tough_call: Option<String>,
+    /// Open the tough-call helper with this customer message pasted in.
+    pub message: Option<String>,
 }
 
 /// Where the socket of the window using `data_dir` lives.

@@ -27,6 +27,7 @@ fn main() -> ExitCode {
             query: args.query.clone(),
             skill: args.skill.clone(),
             tough_call: args.tough_call.clone(),
+            message: args.message.clone(),
         };
         if let Some(dir) = &data
             && callside::instance::send(&callside::instance::socket_path(dir), &request).is_ok()
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
             query: args.query,
             skill: args.skill,
             tough_call: args.tough_call,
+            message: args.message,
             size: args.size,
             theme,
             new_card: args.new_card,

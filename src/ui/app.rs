@@ -41,6 +41,10 @@ pub struct App {
     skill_selected: Option<String>,
     /// Scroll the selected phrase card into view on the next frame.
     skill_scroll: bool,
+    /// The skill page shows "About this skill" (L toggles it with the cards).
+    skill_about: bool,
+    /// Where the skill page scrolls on the next frame (after L).
+    skill_jump: Option<skill_view::Jump>,
     fill: Option<Fill>,
     legend: bool,
     /// The packs settings, when open.
@@ -105,6 +109,8 @@ impl App {
             review: ReviewView::default(),
             skill_selected: None,
             skill_scroll: false,
+            skill_about: false,
+            skill_jump: None,
             fill: None,
             legend: false,
             packs: None,
@@ -309,6 +315,7 @@ impl App {
                 query: r.query,
                 skill: r.skill,
                 tough_call: r.tough_call,
+                message: r.message,
                 ..StartOptions::default()
             });
             self.summon(ctx);
@@ -400,6 +407,11 @@ impl App {
                 }
                 Err(e) => self.notice = Some(format!("--tough-call: {e}")),
             }
+        }
+        if let Some(m) = &start.message {
+            self.tough.set_message(m);
+            self.tough.focus_filter = true;
+            self.nav = Nav::new(View::ToughCall);
         }
         if start.huddle {
             self.nav = Nav::new(View::Huddle);
@@ -538,9 +550,11 @@ impl App {
                 View::Skill(id) => match content.library.skill_index(&id) {
                     Some(ix) => {
                         let scroll = std::mem::take(&mut self.skill_scroll);
+                        let jump = self.skill_jump.take();
                         let sel = self.skill_selected.as_deref();
                         let user = &self.user;
-                        theme::page(ui, |ui| skill_view::show(ui, &content.library, ix, sel, scroll, user))
+                        // It makes its own readable column(s).
+                        skill_view::show(ui, &content.library, ix, sel, scroll, jump, user)
                     }
                     None => {
                         ui.label(format!("The skill \"{id}\" is not in the library any more."));
@@ -665,7 +679,8 @@ impl App {
             }
             _ => {}
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // Typing means a text box has the keyboard (a button reached with Tab does not count).
+        let typing = ctx.text_edit_focused();
         // In an empty search box `?` and `/` mean nothing as text, so they stay shortcuts there.
         let search_empty = self.nav.current() == &View::Search && self.search.query.is_empty();
         let free = !typing || search_empty;
@@ -743,7 +758,9 @@ impl App {
         let delta = i32::from(fired(Command::Down).is_some()) - i32::from(fired(Command::Up).is_some());
         // Before plain Enter, which would also take Alt+Enter (egui ignores Alt when matching).
         let skill_hit = fired(Command::OpenSkillHit).is_some();
-        let enter = fired(Command::Activate).is_some();
+        // A control reached with Tab (not a text box) takes Enter itself, as egui's buttons do.
+        let tabbed = ctx.memory(|m| m.focused()).is_some() && !ctx.text_edit_focused();
+        let enter = !tabbed && fired(Command::Activate).is_some();
         let esc = fired(Command::Escape).is_some();
         let content = Arc::clone(&self.content);
         let lib = &content.library;
@@ -789,12 +806,21 @@ impl App {
                 if let Some(p) = digit.and_then(|n| cards.get(n)) {
                     self.actions.push(Action::CopyPhrase(p.to_string()));
                 }
+                if fired(Command::SkillAbout).is_some() {
+                    self.skill_about = !self.skill_about;
+                    self.skill_jump = Some(if self.skill_about {
+                        skill_view::Jump::About
+                    } else {
+                        skill_view::Jump::Cards
+                    });
+                }
                 if esc {
                     self.actions.push(Action::Back);
                 }
             }
             View::ToughCall => {
-                if delta != 0 {
+                // With the keyboard on a chip (Tab), the arrows move egui's focus between chips.
+                if delta != 0 && !tabbed {
                     self.tough.move_cursor(delta, &content);
                 }
                 if enter && let Some(t) = self.tough.cursor_tag(&content) {
@@ -802,6 +828,13 @@ impl App {
                 }
                 if fired(Command::ClearTags).is_some() {
                     self.actions.push(Action::SetTags(Vec::new()));
+                }
+                if self.tough.filter_is_empty()
+                    && !tabbed
+                    && fired(Command::RemoveLastTag).is_some()
+                    && let Some(last) = self.tough.tags().last()
+                {
+                    self.actions.push(Action::ToggleTag(last.clone()));
                 }
                 if let Some(p) = digit.and_then(|n| self.tough.nth_phrase(n)) {
                     self.actions.push(Action::CopyPhrase(p));
@@ -844,6 +877,7 @@ impl App {
             Action::OpenSkill(id) => {
                 if self.lib().skill(&id).is_some() {
                     self.skill_selected = None;
+                    self.skill_about = false;
                     self.nav.go(View::Skill(id));
                 }
             }

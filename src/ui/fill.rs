@@ -66,7 +66,8 @@ impl Fill {
         let mut acts = Actions::new();
         super::theme::card(ui).show(ui, |ui| {
             ui.label(egui::RichText::new("Fill in the blanks, then press Enter to copy").strong());
-            ui.label(egui::RichText::new(&self.text).italics());
+            let color = ui.visuals().text_color();
+            ui.label(super::highlight::phrase(ui, &self.text, color));
             for (i, name) in self.names.iter().enumerate() {
                 ui.horizontal(|ui| {
                     let label = ui.label(format!("{{{name}}}"));

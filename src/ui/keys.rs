@@ -68,6 +68,10 @@ pub enum Command {
     CopyReply,
     /// Undo deleting a card.
     Undo,
+    /// Skill page: jump to what the skill is (definition, analogy), or back to the cards.
+    SkillAbout,
+    /// Tough call: take out the situation picked last (in the empty situation filter).
+    RemoveLastTag,
 }
 
 /// One way to trigger a command.
@@ -165,6 +169,16 @@ pub const SHORTCUTS: &[Shortcut] = &[
         keys: "Ctrl+L",
         what: "Clear all tough-call tags",
         bindings: &[(Command::ClearTags, Chord::Key(CMD, Key::L))],
+    },
+    Shortcut {
+        keys: "Backspace in the empty situation filter",
+        what: "Take out the tough-call tag picked last (Tab to a tag, then Enter or Space, takes out that one)",
+        bindings: &[(Command::RemoveLastTag, Chord::Key(NONE, Key::Backspace))],
+    },
+    Shortcut {
+        keys: "L",
+        what: "On a skill: jump to what it is (definition, analogy, related skills); again: back to its cards",
+        bindings: &[(Command::SkillAbout, Chord::Typed("l"))],
     },
     Shortcut {
         keys: "Ctrl+D",
@@ -363,6 +377,8 @@ mod tests {
             AddToReply,
             CopyReply,
             Undo,
+            SkillAbout,
+            RemoveLastTag,
         ] {
             let n = SHORTCUTS
                 .iter()

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod card;
 mod card_form;
 mod fill;
 mod highlight;
@@ -35,6 +36,8 @@ pub struct StartOptions {
     pub skill: Option<String>,
     /// Tough-call tags to select (comma-separated ids).
     pub tough_call: Option<String>,
+    /// A customer message to paste into the tough-call helper (its suggestions show).
+    pub message: Option<String>,
     /// Open the form for a new card of the rep's own.
     pub new_card: bool,
     /// Card ids (comma-separated) to put in the reply tray.

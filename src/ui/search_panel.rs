@@ -32,6 +32,8 @@ pub struct SearchPanel {
     scroll_to_selected: bool,
     /// Put the keyboard in the search box on the next frame.
     pub focus: bool,
+    /// Phrase rows drawn so far this frame (the first nine are numbered for Alt+1…9).
+    phrases_shown: usize,
 }
 
 impl Default for SearchPanel {
@@ -43,6 +45,7 @@ impl Default for SearchPanel {
             selected: None,
             scroll_to_selected: false,
             focus: true,
+            phrases_shown: 0,
         }
     }
 }
@@ -267,6 +270,7 @@ impl SearchPanel {
                 }
             }
         });
+        self.phrases_shown = 0;
         for (title, items) in sections(lib, user) {
             ui.label(RichText::new(title).strong());
             if title == FAVORITES {
@@ -371,6 +375,7 @@ impl SearchPanel {
             self.skill_strip(ui, lib, &skill_hits, acts);
         }
         let mut heading: Option<&str> = None;
+        self.phrases_shown = 0;
         for hit in &hits {
             if strip && is_skill(hit) {
                 continue;
@@ -493,8 +498,25 @@ impl SearchPanel {
         let ranges = hit.map_or(&[][..], |h| h.ranges(FieldKind::PhraseText));
         let mut job = highlight::job(ui, &ph.text, ranges, TextStyle::Body);
         let weak = ui.visuals().weak_text_color();
-        let from = crate::live::Origin::of(&ph.source).label();
-        let skill_name = format!("\n{} · {from}", lib.skills[ph.skill].name);
+        // Where it comes from only when that is news (a pack, the rep's own); then how it copies.
+        let origin = crate::live::Origin::of(&ph.source);
+        let from = match origin {
+            crate::live::Origin::Builtin => String::new(),
+            o => format!(" · {}", o.label()),
+        };
+        let n = self.phrases_shown;
+        self.phrases_shown += 1;
+        let selected = self
+            .selected
+            .as_ref()
+            .is_some_and(|s| *s == Item::Phrase(ph.id.clone()));
+        let key = match (selected, n < 9) {
+            (true, true) => format!(" · Enter copies (Alt+{})", n + 1),
+            (true, false) => " · Enter copies".to_string(),
+            (false, true) => format!(" · Alt+{}", n + 1),
+            (false, false) => String::new(),
+        };
+        let skill_name = format!("\n{}{from}{key}", lib.skills[ph.skill].name);
         highlight::append(&mut job, ui, &skill_name, &[], TextStyle::Small, weak);
         if let Some(i) = &ph.instead_of {
             // Matches in the "instead of" line are highlighted too (that may be what they typed).

@@ -98,7 +98,9 @@ impl Tray {
                     if ui.small_button("Remove").clicked() {
                         acts.push(Action::RemoveFromTray(i));
                     }
-                    ui.label(&lib.phrases[p].text);
+                    // Blanks drawn as chips, as on every card.
+                    let color = ui.visuals().text_color();
+                    ui.label(super::highlight::phrase(ui, &lib.phrases[p].text, color));
                 });
             }
             // Each blank once, however many cards use it.
