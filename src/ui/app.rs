@@ -4,7 +4,7 @@ use super::action::{Action, Actions};
 use super::card_form::CardForm;
 use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
-use super::overlay::{self, Place};
+use super::overlay::{self, Feedback, Place, Tone};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::tray::Tray;
@@ -18,8 +18,16 @@ use std::sync::Arc;
 
 /// eframe storage key for [`Settings`].
 const SETTINGS_KEY: &str = "callside-settings";
-/// How long the copy confirmation stays.
-const TOAST_SECS: f64 = 1.8;
+
+/// When the process started, set only when `CALLSIDE_TRACE_FIRST_PAINT` asks for the trace.
+static TRACE_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Makes the window print, at the end of its first frame, how long after `start` (the start of
+/// `main`) that was, and the wall clock; `tools/measure_start.sh` compares it with a bare eframe
+/// window. `main` calls it only when `CALLSIDE_TRACE_FIRST_PAINT` is set.
+pub fn trace_first_paint(start: std::time::Instant) {
+    let _ = TRACE_START.set(start);
+}
 
 /// The Callside window.
 pub struct App {
@@ -50,7 +58,6 @@ pub struct App {
     /// What the loader reads and watches now.
     watching: Vec<String>,
     show_problems: bool,
-    toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
     pub last_copied: Option<String>,
     user: UserView,
@@ -78,9 +85,12 @@ pub struct App {
     live: Option<Live>,
     /// Packs are still loading (the built-in library shows meanwhile).
     loading: bool,
-    toasts: egui_notify::Toasts,
+    /// Toasts for copies, saves and reload problems (raised only in [`App::apply`]).
+    feedback: Feedback,
     /// Whether the window had the keyboard focus last frame.
     focused: bool,
+    /// Process start, until the first frame has been traced (see [`trace_first_paint`]).
+    first_paint: Option<std::time::Instant>,
 }
 
 impl Default for App {
@@ -111,7 +121,6 @@ impl App {
             base_roots: Vec::new(),
             watching: Vec::new(),
             show_problems: false,
-            toast: None,
             last_copied: None,
             mine_dirty: !user.own.is_empty(),
             user,
@@ -129,9 +138,9 @@ impl App {
             settings: Settings::default(),
             live: None,
             loading: false,
-            // Bottom right: never over the top bar or the search box.
             focused: true,
-            toasts: egui_notify::Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
+            feedback: Feedback::default(),
+            first_paint: TRACE_START.get().copied(),
         };
         app.restore(settings);
         app
@@ -349,15 +358,10 @@ impl App {
             } else {
                 String::new()
             };
-            // A plain "!" (the crate's own error icon is a glyph our fonts lack).
-            self.toasts
-                .custom(
-                    format!("{first}{more}"),
-                    "!".into(),
-                    egui::Color32::from_rgb(0xd0, 0x45, 0x3a),
-                )
-                .closable(false)
-                .duration(Some(std::time::Duration::from_secs(8)));
+            self.actions.push(Action::Notify {
+                text: format!("{first}{more}"),
+                problem: true,
+            });
         }
         self.loading = false;
         self.swap_content(content);
@@ -501,23 +505,25 @@ impl App {
             page_top = top.response.rect.bottom();
         }
         // Overlays float above the page: the search box never moves.
-        self.toast_bar(&ctx);
         let banners = self.loading
             || self.deleted.is_some()
             || self.notice.is_some()
             || (!self.content.problems.is_empty() && !self.settings.compact);
+        // Toasts keep clear of the banners (at 360 px they would cover the banner's buttons).
+        let mut toast_lift = 0.0;
         if banners {
-            overlay::show(&ctx, "banners", Place::Bottom, page_top, |ui| {
+            let shown = overlay::show(&ctx, "banners", Place::Bottom, page_top, |ui| {
                 overlay::card(ui, |ui| self.banners(ui));
             });
+            toast_lift = ctx.content_rect().bottom() - shown.response.rect.top();
         }
         if self.legend {
             let acts = overlay::show(&ctx, "legend", Place::Top, page_top, legend::show);
-            self.actions.append(acts);
+            self.actions.append(acts.inner);
         }
         if let Some(fill) = &mut self.fill {
             let acts = overlay::show(&ctx, "fill", Place::Top, page_top, |ui| fill.show(ui));
-            self.actions.append(acts);
+            self.actions.append(acts.inner);
         }
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -561,23 +567,15 @@ impl App {
         for a in actions {
             self.apply(&ctx, a);
         }
-        self.toasts.show(&ctx);
+        self.feedback.show(&ctx, toast_lift);
+        if let Some(start) = self.first_paint.take() {
+            trace_frame(start);
+        }
     }
 
-    fn toast_bar(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        let Some((text, at)) = &self.toast else { return };
-        let left = TOAST_SECS - (now - at);
-        if left <= 0.0 {
-            self.toast = None;
-            return;
-        }
-        let text = text.clone();
-        overlay::show(ctx, "toast", Place::Bottom, 0.0, |ui| {
-            overlay::card(ui, |ui| ui.label(egui::RichText::new(text).color(theme::good(ui))));
-        });
-        // One repaint when it should disappear; no loop.
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+    /// What the toast showing now says, if one shows (the same words screen readers get).
+    pub fn toast(&self) -> Option<&str> {
+        self.feedback.showing()
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
@@ -829,7 +827,7 @@ impl App {
                 ctx.copy_text(text.clone());
                 let shown: String = text.chars().take(60).collect();
                 let more = if text.chars().count() > 60 { "…" } else { "" };
-                self.toast = Some((format!("Copied: {shown}{more}"), ctx.input(|i| i.time)));
+                self.feedback.raise(ctx, Tone::Done, format!("Copied: {shown}{more}"));
                 self.last_copied = Some(text);
                 self.fill = None;
                 if let Some(id) = phrase {
@@ -925,7 +923,8 @@ impl App {
             Action::ToggleFavorite(id) => {
                 let r = self.user.toggle_favorite(&id).map(|on| {
                     let what = if on { "Starred" } else { "Unstarred" };
-                    self.toast = Some((format!("{what}: {}", self.describe(&id)), ctx.input(|i| i.time)));
+                    let text = format!("{what}: {}", self.describe(&id));
+                    self.feedback.raise(ctx, Tone::Done, text);
                 });
                 self.saved(r);
             }
@@ -957,7 +956,7 @@ impl App {
                 Ok(card) => {
                     self.card_form = None;
                     self.mine_dirty = true;
-                    self.toast = Some(("Saved as your card".into(), ctx.input(|i| i.time)));
+                    self.feedback.raise(ctx, Tone::Done, "Saved as your card");
                     if self.nav.current() == &View::Search {
                         self.search.select_card(&card.id);
                     }
@@ -975,25 +974,34 @@ impl App {
                     self.card_form = None;
                     self.mine_dirty = true;
                 });
+                if r.is_ok() {
+                    self.feedback
+                        .raise(ctx, Tone::Done, "Deleted your card (Ctrl+Z brings it back)");
+                }
                 self.saved(r);
             }
             Action::UndoDelete => {
                 if let Some(id) = self.deleted.take() {
                     let r = self.user.restore_card(&id).map(|_| self.mine_dirty = true);
+                    if r.is_ok() {
+                        self.feedback.raise(ctx, Tone::Done, "Your card is back");
+                    }
                     self.saved(r);
                 }
             }
             Action::ExportMine => self.export_mine(ctx),
             Action::AddToTray(id) => {
                 self.tray.add(&id);
-                self.toast = Some((
-                    format!("Added to the reply ({} cards)", self.tray.cards().len()),
-                    ctx.input(|i| i.time),
-                ));
+                let text = format!("Added to the reply ({} cards)", self.tray.cards().len());
+                self.feedback.raise(ctx, Tone::Done, text);
             }
             Action::MoveInTray(at, delta) => self.tray.shift(at, delta),
             Action::RemoveFromTray(at) => self.tray.remove(at),
             Action::ClearTray => self.tray.clear(),
+            Action::Notify { text, problem } => {
+                let tone = if problem { Tone::Problem } else { Tone::Done };
+                self.feedback.raise(ctx, tone, text);
+            }
             Action::CopyReply(text) => {
                 let ids = self.tray.cards().to_vec();
                 self.apply(ctx, Action::CopyText(text, None));
@@ -1043,12 +1051,12 @@ impl App {
         let r = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
         match r {
             Ok(()) => {
-                self.notice = Some(format!(
+                let text = format!(
                     "Exported {} card(s) to {}: give it to your team lead for the team folder.",
                     self.user.own.len(),
                     path.display()
-                ));
-                ctx.request_repaint();
+                );
+                self.feedback.raise(ctx, Tone::Done, text);
             }
             Err(e) => self.notice = Some(format!("Could not export to {}: {e}", path.display())),
         }
@@ -1112,6 +1120,19 @@ fn short_problem(p: &crate::content::Problem, max: usize) -> String {
     } else {
         full
     }
+}
+
+/// Prints the first-paint trace line (the same line `examples/bare_window.rs` prints).
+fn trace_frame(start: std::time::Instant) {
+    use std::io::Write;
+    let epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let _ = writeln!(
+        std::io::stderr(),
+        "first paint: {ms:.1} ms after main; epoch_ms={epoch}"
+    );
 }
 
 /// Whether the focused text box has text selected (then Ctrl+C copies that, not our item).
