@@ -1,7 +1,8 @@
 //! Pictures that guard the look: image snapshots of the main states (empty start, a search for
 //! "sorry" with its phrase selected, a skill, the tough-call helper with tags picked, the
-//! shortcut legend) at 360×600 and 1280×800, light and dark, compared with the PNGs checked in
-//! under `tests/snapshots/` with a small tolerance.
+//! shortcut legend) and of the feedback (a copy toast; a save toast above the problems banner)
+//! at 360×600 and 1280×800, light and dark, compared with the PNGs checked in under
+//! `tests/snapshots/` with a small tolerance.
 //!
 //! Rendering uses egui_kittest's `wgpu` renderer on Mesa's software Vulkan (lavapipe, Debian
 //! package `mesa-vulkan-drivers`, which `.ci/run` installs): no GPU or display needed.
@@ -17,9 +18,13 @@
 //! checked-in `NAME.png` (both ignored by git).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
-use callside::ui::settings::ThemeChoice;
+use callside::content::{self, Source};
+use callside::live::Content;
+use callside::ui::settings::{Settings, ThemeChoice};
 use callside::ui::{App, StartOptions};
+use egui::{Key, Modifiers};
 use egui_kittest::{Harness, SnapshotOptions, SnapshotResults};
+use std::sync::Arc;
 
 /// The sizes: a narrow side window and a laptop screen.
 const SIZES: [(f32, f32); 2] = [(360.0, 600.0), (1280.0, 800.0)];
@@ -39,8 +44,11 @@ fn pin_the_date() {
 }
 
 fn harness(start: &StartOptions, theme: ThemeChoice, size: (f32, f32)) -> Harness<'static, App> {
+    harness_of(App::default(), start, theme, size)
+}
+
+fn harness_of(mut app: App, start: &StartOptions, theme: ThemeChoice, size: (f32, f32)) -> Harness<'static, App> {
     pin_the_date();
-    let mut app = App::default();
     app.settings.theme = theme;
     app.apply_start(start);
     let mut h = Harness::builder()
@@ -53,10 +61,15 @@ fn harness(start: &StartOptions, theme: ThemeChoice, size: (f32, f32)) -> Harnes
 
 /// Snapshots `state` in every size and theme; `act` then brings the window into the state.
 fn snapshot_all(state: &str, start: StartOptions, act: impl Fn(&mut Harness<'static, App>)) {
+    snapshot_all_of(state, App::default, start, act);
+}
+
+/// [`snapshot_all`] on the app `make` builds.
+fn snapshot_all_of(state: &str, make: impl Fn() -> App, start: StartOptions, act: impl Fn(&mut Harness<'static, App>)) {
     let mut results = SnapshotResults::new();
     for size in SIZES {
         for (theme, theme_name) in THEMES {
-            let mut h = harness(&start, theme, size);
+            let mut h = harness_of(make(), &start, theme, size);
             act(&mut h);
             let name = format!("{state}-{}x{}-{theme_name}", size.0, size.1);
             results.add(h.try_snapshot(&name));
@@ -111,6 +124,44 @@ fn the_legend() {
     });
 }
 
+#[test]
+fn a_copy_toast() {
+    let start = StartOptions {
+        query: Some("sorry".into()),
+        ..StartOptions::default()
+    };
+    snapshot_all("toast-copy", start, |h| {
+        h.key_press(Key::Enter);
+        h.run();
+        assert!(h.state().toast().is_some_and(|t| t.starts_with("Copied: ")));
+    });
+}
+
+/// The built-in library plus a team pack with one mistake: the problems banner shows.
+fn app_with_a_problem() -> App {
+    let mut sources = content::builtin::sources();
+    sources.push(Source {
+        path: "team.ron".into(),
+        text: r#"(phrases: [(skill: "empaty", text: "Hello there.")])"#.into(),
+    });
+    let loaded = content::load(&sources);
+    assert!(!loaded.problems.is_empty());
+    App::new(Arc::new(Content::new(loaded)), Settings::default(), None)
+}
+
+#[test]
+fn a_save_toast_above_the_problems_banner() {
+    let start = StartOptions {
+        query: Some("sorry".into()),
+        ..StartOptions::default()
+    };
+    snapshot_all_of("toast-save", app_with_a_problem, start, |h| {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+        h.run();
+        assert!(h.state().toast().is_some_and(|t| t.starts_with("Starred: ")));
+    });
+}
+
 /// The comparison is not blind: the same search with the next row selected (a small, real change
 /// of the picture) must not pass as the checked-in one.
 #[test]
@@ -135,7 +186,7 @@ fn a_real_change_fails_the_comparison() {
         h.try_snapshot_options(name, &opts).is_ok(),
         "the unchanged window matches its picture"
     );
-    h.key_press(egui::Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
     h.run();
     match h.try_snapshot_options(name, &opts) {
         Err(egui_kittest::SnapshotError::Diff { diff, .. }) => assert!(diff > 8, "{diff} pixels"),

@@ -51,7 +51,7 @@ pub fn card<R>(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
 /// What a toast tells: something done, or a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
-    /// Copied, saved, starred, exported (a check mark in the "good" colour).
+    /// Copied, saved, starred, exported (a dot in the "good" colour).
     Done,
     /// Something went wrong, e.g. a pack that failed to load (a "!" in the problem colour).
     Problem,
@@ -92,7 +92,8 @@ impl Feedback {
         let text = text.into();
         let p = theme::palette(ctx.global_style().visuals.dark_mode);
         let (icon, colour) = match tone {
-            Tone::Done => ("✔", p.good),
+            // Glyphs the default fonts have (egui 0.37 ships no emoji font).
+            Tone::Done => ("•", p.good),
             Tone::Problem => ("!", p.dont),
         };
         // egui-notify never wraps: lay the text out here, as wide as the window allows.
