@@ -3,7 +3,8 @@
 //! same window options (title, size, minimum size, icon), an empty central panel, nothing else.
 //!
 //! With `CALLSIDE_TRACE_FIRST_PAINT` set it prints, at the end of its first frame, the same line
-//! Callside prints: milliseconds since `main` started and the wall clock in ms since the epoch.
+//! Callside prints: milliseconds since `main` started, the wall clock in ms since the epoch and
+//! the CPU time all threads used so far.
 //!
 //! ```sh
 //! cargo run --release --example bare_window
@@ -25,12 +26,25 @@ impl eframe::App for Bare {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_millis());
             let ms = start.elapsed().as_secs_f64() * 1000.0;
+            let cpu = cpu_ms();
             let _ = writeln!(
                 std::io::stderr(),
-                "first paint: {ms:.1} ms after main; epoch_ms={epoch}"
+                "first paint: {ms:.1} ms after main; epoch_ms={epoch}; cpu_ms={cpu:.1}"
             );
         }
     }
+}
+
+/// CPU time of all this process's threads so far, in ms (the same measure Callside prints).
+fn cpu_ms() -> f64 {
+    let ns: u64 = std::fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
+        .sum();
+    ns as f64 / 1e6
 }
 
 fn main() -> eframe::Result<()> {

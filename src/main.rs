@@ -38,6 +38,8 @@ fn main() -> ExitCode {
         if std::env::var_os("CALLSIDE_TRACE_FIRST_PAINT").is_some() {
             callside::ui::app::trace_first_paint(started);
         }
+        // While eframe opens the window: the library and the rep's data, on a thread.
+        callside::ui::app::preload(data.clone());
         let theme = args.theme.as_deref().map(|t| match t {
             "light" => callside::ui::settings::ThemeChoice::Light,
             "dark" => callside::ui::settings::ThemeChoice::Dark,
