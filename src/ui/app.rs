@@ -288,7 +288,10 @@ impl App {
         app.base_roots = base_roots;
         app.apply_start(&start);
         if !config.roots.is_empty() || !app.user.own.is_empty() {
-            config.mine = Some(app.user.own_source());
+            config.mine = (!app.user.own.is_empty()).then(|| app.user.own_source());
+            // Usually the packs folder is empty: then the loader only watches, and the library
+            // is not parsed and indexed a second time (memory peak, CPU at start).
+            config.builtin_shown = config.mine.is_none() && crate::live::packs::list_files(&config.roots).is_empty();
             app.mine_dirty = false;
             app.start_live(config, &cc.egui_ctx);
         }
@@ -380,8 +383,8 @@ impl App {
     pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
         self.watching = config.roots.iter().map(|r| r.display().to_string()).collect();
         let ctx = ctx.clone();
+        self.loading = !config.builtin_shown;
         self.live = Some(Live::start(config, move || ctx.request_repaint()));
-        self.loading = true;
     }
 
     /// Takes in content from the loader: swaps it in and tells about new problems.
