@@ -15,6 +15,7 @@ pub enum Place {
 }
 
 /// Draws `add` in a floating card at `place`; `top` is where the page starts (under the bar).
+/// The overlay never reaches above `top`: what does not fit scrolls.
 pub fn show<R>(
     ctx: &egui::Context,
     id: &str,
@@ -28,16 +29,27 @@ pub fn show<R>(
         Place::Top => (egui::Align2::CENTER_TOP, egui::vec2(0.0, top - screen.top() + 6.0)),
         Place::Bottom => (egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -10.0)),
     };
+    // Never taller than the page: a long overlay (the legend at 360×600) scrolls inside instead
+    // of being pushed up over the top bar.
+    let height = (screen.bottom() - 10.0 - (top + 6.0)).max(80.0);
     egui::Area::new(egui::Id::unique(id))
         .order(egui::Order::Foreground)
         .anchor(anchor, offset)
         .show(ctx, |ui| {
+            // An area remembers its first size as its room: give it the page's height.
+            ui.set_max_height(height);
             egui::Frame::new()
                 .corner_radius(8.0)
                 .shadow(ui.visuals().popup_shadow)
                 .show(ui, |ui| {
-                    ui.set_max_width(width);
-                    add(ui)
+                    egui::ScrollArea::vertical()
+                        .id_salt(id)
+                        .max_height(height)
+                        .show(ui, |ui| {
+                            ui.set_max_width(width);
+                            add(ui)
+                        })
+                        .inner
                 })
                 .inner
         })
