@@ -127,6 +127,10 @@ pub struct App {
     focused: bool,
     /// Process start, until the first frame has been traced (see [`trace_first_paint`]).
     first_paint: Option<std::time::Instant>,
+    /// Start-up work that waits for the first frame to be on screen (run on the second frame).
+    after_first_frame: Option<Box<dyn FnOnce(&mut App, &egui::Context)>>,
+    /// Whether a frame has been drawn.
+    drew_a_frame: bool,
 }
 
 impl Default for App {
@@ -177,6 +181,8 @@ impl App {
             focused: true,
             feedback: Feedback::default(),
             first_paint: TRACE_START.get().copied(),
+            after_first_frame: None,
+            drew_a_frame: false,
         };
         app.restore(settings);
         app
@@ -287,19 +293,29 @@ impl App {
         app.review = ReviewView::new(db, super::review::system_clock());
         app.base_roots = base_roots;
         app.apply_start(&start);
+        let mut live = None;
         if !config.roots.is_empty() || !app.user.own.is_empty() {
             config.mine = (!app.user.own.is_empty()).then(|| app.user.own_source());
             // Usually the packs folder is empty: then the loader only watches, and the library
             // is not parsed and indexed a second time (memory peak, CPU at start).
             config.builtin_shown = config.mine.is_none() && crate::live::packs::list_files(&config.roots).is_empty();
+            // The loader starts with the own cards: the first frame must not start another.
             app.mine_dirty = false;
-            app.start_live(config, &cc.egui_ctx);
+            live = Some(config);
         }
-        if let Some(dir) = &start.data_dir {
-            app.inbox = listen(&crate::instance::socket_path(dir), &cc.egui_ctx);
-        }
-        let key = app.settings.summon_key.clone();
-        app.take_summon_key(&cc.egui_ctx, &key);
+        // Threads, sockets and X requests wait until the first frame is on screen: the
+        // loader and watchers, the handoff socket and the summon key.
+        let socket = start.data_dir.as_ref().map(|dir| crate::instance::socket_path(dir));
+        app.after_first_frame = Some(Box::new(move |app: &mut App, ctx: &egui::Context| {
+            if let Some(config) = live {
+                app.start_live(config, ctx);
+            }
+            if let Some(socket) = socket {
+                app.inbox = listen(&socket, ctx);
+            }
+            let key = app.settings.summon_key.clone();
+            app.take_summon_key(ctx, &key);
+        }));
         app
     }
 
@@ -485,6 +501,11 @@ impl App {
     /// Draws the whole app into `ui` (used by eframe and by the UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.drew_a_frame
+            && let Some(start) = self.after_first_frame.take()
+        {
+            start(self, &ctx);
+        }
         if let Some([w, h]) = self.start_size.take() {
             // The remembered window size would otherwise win over the flag.
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(w, h)));
@@ -615,6 +636,13 @@ impl App {
         self.feedback.show(&ctx, toast_lift);
         if let Some(start) = self.first_paint.take() {
             trace_frame(start);
+        }
+        if !self.drew_a_frame {
+            self.drew_a_frame = true;
+            if self.after_first_frame.is_some() {
+                // The start-up work left runs in the next frame, after this one is painted.
+                ctx.request_repaint();
+            }
         }
     }
 
