@@ -65,6 +65,9 @@ fn take_preloaded(data_dir: Option<&std::path::Path>) -> Preloaded {
     (Content::builtin(), data_dir.map(Db::open_in))
 }
 
+/// Start-up work run once the first frame is painted.
+type StartUp = Box<dyn FnOnce(&mut App, &egui::Context)>;
+
 /// The Callside window.
 pub struct App {
     /// What is shown: library, search index and problems, replaced whole (see [`App::swap_content`]).
@@ -128,7 +131,7 @@ pub struct App {
     /// Process start, until the first frame has been traced (see [`trace_first_paint`]).
     first_paint: Option<std::time::Instant>,
     /// Start-up work that waits for the first frame to be on screen (run on the second frame).
-    after_first_frame: Option<Box<dyn FnOnce(&mut App, &egui::Context)>>,
+    after_first_frame: Option<StartUp>,
     /// Whether a frame has been drawn.
     drew_a_frame: bool,
 }
