@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Cli::parse();
     let data = data_dir();
     let mut packs = Vec::new();
@@ -35,6 +36,11 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "callside: handed to the open window");
             return ExitCode::SUCCESS;
         }
+        if std::env::var_os("CALLSIDE_TRACE_FIRST_PAINT").is_some() {
+            callside::ui::app::trace_first_paint(started);
+        }
+        // While eframe opens the window: the library and the rep's data, on a thread.
+        callside::ui::app::preload(data.clone());
         let theme = args.theme.as_deref().map(|t| match t {
             "light" => callside::ui::settings::ThemeChoice::Light,
             "dark" => callside::ui::settings::ThemeChoice::Dark,

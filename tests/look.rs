@@ -144,6 +144,95 @@ fn the_legend_and_the_fill_form_float_without_moving_the_search_box() {
         before,
         "the legend pushed the search box"
     );
+    // At 360×600 the legend is taller than the page: it scrolls under the top bar instead of
+    // being pushed up over the tabs and the settings.
+    let title = h.get_by_label_contains("Keyboard shortcuts").rect();
+    let bar = h.get_by_label("Settings").rect();
+    assert!(
+        title.top() >= bar.bottom(),
+        "the legend ({title:?}) covers the top bar ({bar:?})"
+    );
+}
+
+/// The built-in library plus a team pack with one mistake: the problems banner shows.
+fn app_with_a_problem(query: &str) -> App {
+    use callside::content::{self, Source};
+    let mut sources = content::builtin::sources();
+    sources.push(Source {
+        path: "team.ron".into(),
+        text: r#"(phrases: [(skill: "empaty", text: "Hello there.")])"#.into(),
+    });
+    let content = callside::live::Content::new(content::load(&sources));
+    let mut app = App::new(
+        std::sync::Arc::new(content),
+        callside::ui::settings::Settings::default(),
+        None,
+    );
+    app.apply_start(&callside::ui::StartOptions {
+        query: Some(query.into()),
+        ..Default::default()
+    });
+    app
+}
+
+#[test]
+fn a_copy_toast_sits_above_the_problems_banner_and_moves_nothing() {
+    for width in [360.0, 1280.0] {
+        let mut h = harness_at(app_with_a_problem("sorry"), (width, 600.0));
+        let search = h.get_by_label("Search").rect();
+        let show = h.get_by_label("Show").rect();
+        h.key_press(Key::Enter);
+        h.run();
+        let said = h.state().toast().expect("a toast says what was copied").to_string();
+        assert!(said.starts_with("Copied: "), "{said}");
+        // Screen readers get the same words (a status node at the toast's bottom-right corner).
+        let status = h.get_by_label(&said).rect();
+        assert!(
+            status.bottom() <= show.top(),
+            "at {width} px the toast (bottom {}) covers the banner's Show button (top {})",
+            status.bottom(),
+            show.top()
+        );
+        assert_eq!(
+            h.get_by_label("Search").rect(),
+            search,
+            "the toast moved the search box"
+        );
+        assert_eq!(h.get_by_label("Show").rect(), show, "the toast moved the banner");
+    }
+}
+
+#[test]
+fn saves_and_copies_all_answer_with_a_toast() {
+    let mut h = harness_at(start_with_query("sorry"), (360.0, 600.0));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::D);
+    h.run();
+    let starred = h.state().toast().unwrap_or_default().to_string();
+    assert!(starred.starts_with("Starred: "), "{starred}");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::D);
+    h.run();
+    let unstarred = h.state().toast().unwrap_or_default().to_string();
+    assert!(unstarred.starts_with("Unstarred: "), "{unstarred}");
+    // One toast at a time: the newer one replaced the older.
+    assert!(h.query_by_label(&starred).is_none());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().toast().is_some_and(|t| t.starts_with("Copied: ")));
+}
+
+#[test]
+fn a_toast_goes_away_by_itself_without_repainting_meanwhile() {
+    let mut h = harness_at(start_with_query("sorry"), (360.0, 600.0));
+    h.key_press(Key::Enter);
+    // Settles within a few frames although the toast still shows (no per-frame countdown).
+    h.run();
+    assert!(h.state().toast().is_some());
+    // Ten seconds later (step by step, as the clock would go), it is gone.
+    for _ in 0..40 {
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().toast(), None);
 }
 
 #[test]

@@ -36,7 +36,7 @@ pub fn watch(
     } else {
         let cb = on_change.clone();
         match new_debouncer(DEBOUNCE, None, move |r: DebounceEventResult| {
-            if r.is_ok_and(|e| !e.is_empty()) {
+            if r.is_ok_and(|e| changes(&e)) {
                 cb();
             }
         }) {
@@ -63,7 +63,7 @@ pub fn watch(
             DEBOUNCE,
             None,
             move |r: DebounceEventResult| {
-                if r.is_ok_and(|e| !e.is_empty()) {
+                if r.is_ok_and(|e| changes(&e)) {
                     cb();
                 }
             },
@@ -89,6 +89,13 @@ pub fn watch(
         _poll: poll,
         errors,
     }
+}
+
+/// Whether a batch of events holds a change. Opening or reading a file or the folder is not one:
+/// the loader's own rescan opens the folder, and counting that made an idle window rescan every
+/// 300 ms forever.
+fn changes(events: &[notify_debouncer_full::DebouncedEvent]) -> bool {
+    events.iter().any(|e| !e.kind.is_access())
 }
 
 /// The folder to watch for a root: itself if a folder, else the folder holding the file.
@@ -156,5 +163,17 @@ mod tests {
         assert_eq!(fs_type_of(mounts, Path::new("/mnt/team/sub/a")), Some("nfs4"));
         assert!(!is_network_path(&std::env::temp_dir()));
         assert!(is_network_path(Path::new(r"\\server\share\packs")));
+    }
+
+    #[test]
+    fn opening_the_folder_is_no_change_but_a_new_file_is() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, EventKind};
+        use notify_debouncer_full::DebouncedEvent;
+        let event = |kind| DebouncedEvent::new(notify::Event::new(kind), std::time::Instant::now());
+        let opened = event(EventKind::Access(AccessKind::Open(AccessMode::Any)));
+        let created = event(EventKind::Create(CreateKind::File));
+        assert!(!changes(std::slice::from_ref(&opened)), "the loader's own rescan");
+        assert!(changes(&[opened, created]));
+        assert!(!changes(&[]));
     }
 }

@@ -26,6 +26,9 @@ pub struct LiveConfig {
     pub timeout: Duration,
     /// The rep's own cards as a pack, loaded last.
     pub mine: Option<Source>,
+    /// The window already shows the built-in library: if the roots hold no pack (and there are
+    /// no own cards), send nothing until something changes, instead of a second, equal copy.
+    pub builtin_shown: bool,
 }
 
 impl LiveConfig {
@@ -37,6 +40,7 @@ impl LiveConfig {
             poll: Vec::new(),
             timeout: PACK_TIMEOUT,
             mine: None,
+            builtin_shown: false,
         }
     }
 }
@@ -75,12 +79,15 @@ impl Live {
             .flat_map(|w| w.errors.iter())
             .map(|e| Problem::error("watch", (1, 1), ProblemKind::Unreadable, e.clone()))
             .collect();
+        let has_mine = config.mine.is_some();
+        let builtin_shown = config.builtin_shown;
         let mut set = PackSet::new(config.roots, config.timeout);
         set.set_mine(config.mine);
         let spawned = std::thread::Builder::new()
             .name("callside-loader".into())
             .spawn(move || {
-                set.rescan();
+                let found = set.rescan();
+                let nothing_new = builtin_shown && !found && !has_mine && watch_errors.is_empty();
                 let send = |set: &PackSet| {
                     let mut loaded = set.load();
                     loaded.problems.extend(watch_errors.iter().cloned());
@@ -88,7 +95,7 @@ impl Live {
                     wake();
                     ok
                 };
-                if !send(&set) {
+                if !nothing_new && !send(&set) {
                     return;
                 }
                 while let Ok(first) = cmd_rx.recv() {

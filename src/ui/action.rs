@@ -71,6 +71,13 @@ pub enum Action {
     ClearTray,
     /// Put the whole reply on the clipboard (filled text).
     CopyReply(String),
+    /// Tell the rep something in a toast (`problem`: something went wrong, e.g. a pack).
+    Notify {
+        /// What to say.
+        text: String,
+        /// A problem rather than something done.
+        problem: bool,
+    },
 }
 
 /// The actions one panel returns from drawing (every panel returns them the same way).

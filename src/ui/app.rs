@@ -4,7 +4,7 @@ use super::action::{Action, Actions};
 use super::card_form::CardForm;
 use super::keys::{self, Command};
 use super::nav::{Nav, View, move_selection};
-use super::overlay::{self, Place};
+use super::overlay::{self, Feedback, Place, Tone};
 use super::settings::Settings;
 use super::tough_call::{MESSAGE_BOX, ToughCall};
 use super::tray::Tray;
@@ -18,8 +18,55 @@ use std::sync::Arc;
 
 /// eframe storage key for [`Settings`].
 const SETTINGS_KEY: &str = "callside-settings";
-/// How long the copy confirmation stays.
-const TOAST_SECS: f64 = 1.8;
+
+/// When the process started, set only when `CALLSIDE_TRACE_FIRST_PAINT` asks for the trace.
+static TRACE_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Makes the window print, at the end of its first frame, how long after `start` (the start of
+/// `main`) that was, and the wall clock; `tools/measure_start.sh` compares it with a bare eframe
+/// window. `main` calls it only when `CALLSIDE_TRACE_FIRST_PAINT` is set.
+pub fn trace_first_paint(start: std::time::Instant) {
+    let _ = TRACE_START.set(start);
+}
+
+/// What the window needs before its first frame and can get without it: the built-in library
+/// (parsed and indexed) and the rep's database, opened from this folder.
+type Preloaded = (Content, Option<Result<Opened, crate::store::StoreError>>);
+
+/// The [`preload`] under way, with the data folder it opens.
+type Preloading = (Option<std::path::PathBuf>, std::thread::JoinHandle<Preloaded>);
+
+static PRELOAD: std::sync::Mutex<Option<Preloading>> = std::sync::Mutex::new(None);
+
+/// Loads the built-in library and opens the rep's database in `data_dir` on a thread while
+/// eframe opens the window (they took about a quarter of the time to the first paint on the UI
+/// thread). `main` calls it just before opening the window; [`App::from_creation`] takes the result.
+pub fn preload(data_dir: Option<std::path::PathBuf>) {
+    let dir = data_dir.clone();
+    let job = move || (Content::builtin(), dir.as_deref().map(Db::open_in));
+    if let (Ok(mut slot), Ok(handle)) = (
+        PRELOAD.lock(),
+        std::thread::Builder::new().name("callside-preload".into()).spawn(job),
+    ) {
+        *slot = Some((data_dir, handle));
+    }
+}
+
+/// The preloaded library and database for `data_dir`, or both made now (no preload, another
+/// folder, or the thread failed).
+fn take_preloaded(data_dir: Option<&std::path::Path>) -> Preloaded {
+    let preloaded = PRELOAD.lock().ok().and_then(|mut slot| slot.take());
+    if let Some((dir, handle)) = preloaded
+        && dir.as_deref() == data_dir
+        && let Ok(done) = handle.join()
+    {
+        return done;
+    }
+    (Content::builtin(), data_dir.map(Db::open_in))
+}
+
+/// Start-up work run once the first frame is painted.
+type StartUp = Box<dyn FnOnce(&mut App, &egui::Context)>;
 
 /// The Callside window.
 pub struct App {
@@ -54,7 +101,6 @@ pub struct App {
     /// What the loader reads and watches now.
     watching: Vec<String>,
     show_problems: bool,
-    toast: Option<(String, f64)>,
     /// The last text put on the clipboard (also visible in egui's output).
     pub last_copied: Option<String>,
     user: UserView,
@@ -82,9 +128,16 @@ pub struct App {
     live: Option<Live>,
     /// Packs are still loading (the built-in library shows meanwhile).
     loading: bool,
-    toasts: egui_notify::Toasts,
+    /// Toasts for copies, saves and reload problems (raised only in [`App::apply`]).
+    feedback: Feedback,
     /// Whether the window had the keyboard focus last frame.
     focused: bool,
+    /// Process start, until the first frame has been traced (see [`trace_first_paint`]).
+    first_paint: Option<std::time::Instant>,
+    /// Start-up work that waits for the first frame to be on screen (run on the second frame).
+    after_first_frame: Option<StartUp>,
+    /// Whether a frame has been drawn.
+    drew_a_frame: bool,
 }
 
 impl Default for App {
@@ -117,7 +170,6 @@ impl App {
             base_roots: Vec::new(),
             watching: Vec::new(),
             show_problems: false,
-            toast: None,
             last_copied: None,
             mine_dirty: !user.own.is_empty(),
             user,
@@ -135,9 +187,11 @@ impl App {
             settings: Settings::default(),
             live: None,
             loading: false,
-            // Bottom right: never over the top bar or the search box.
             focused: true,
-            toasts: egui_notify::Toasts::default().with_anchor(egui_notify::Anchor::BottomRight),
+            feedback: Feedback::default(),
+            first_paint: TRACE_START.get().copied(),
+            after_first_frame: None,
+            drew_a_frame: false,
         };
         app.restore(settings);
         app
@@ -225,17 +279,22 @@ impl App {
         }
         config.roots = roots;
         let mut notice = None;
-        let store = start.data_dir.as_deref().and_then(|d| match Db::open_in(d) {
-            Ok(o) => Some(o),
-            Err(e) => {
-                notice = Some(format!(
-                    "Your data in {} could not be opened ({e}); nothing you do now is saved.",
-                    d.display()
-                ));
-                None
-            }
-        });
-        let mut app = App::new(Arc::new(Content::builtin()), settings, store);
+        let (builtin, opened) = take_preloaded(start.data_dir.as_deref());
+        let store = start
+            .data_dir
+            .as_deref()
+            .zip(opened)
+            .and_then(|(d, opened)| match opened {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    notice = Some(format!(
+                        "Your data in {} could not be opened ({e}); nothing you do now is saved.",
+                        d.display()
+                    ));
+                    None
+                }
+            });
+        let mut app = App::new(Arc::new(builtin), settings, store);
         if notice.is_some() {
             app.notice = notice;
         }
@@ -243,16 +302,29 @@ impl App {
         app.review = ReviewView::new(db, super::review::system_clock());
         app.base_roots = base_roots;
         app.apply_start(&start);
+        let mut live = None;
         if !config.roots.is_empty() || !app.user.own.is_empty() {
-            config.mine = Some(app.user.own_source());
+            config.mine = (!app.user.own.is_empty()).then(|| app.user.own_source());
+            // Usually the packs folder is empty: then the loader only watches, and the library
+            // is not parsed and indexed a second time (memory peak, CPU at start).
+            config.builtin_shown = config.mine.is_none() && crate::live::packs::list_files(&config.roots).is_empty();
+            // The loader starts with the own cards: the first frame must not start another.
             app.mine_dirty = false;
-            app.start_live(config, &cc.egui_ctx);
+            live = Some(config);
         }
-        if let Some(dir) = &start.data_dir {
-            app.inbox = listen(&crate::instance::socket_path(dir), &cc.egui_ctx);
-        }
-        let key = app.settings.summon_key.clone();
-        app.take_summon_key(&cc.egui_ctx, &key);
+        // Threads, sockets and X requests wait until the first frame is on screen: the
+        // loader and watchers, the handoff socket and the summon key.
+        let socket = start.data_dir.as_ref().map(|dir| crate::instance::socket_path(dir));
+        app.after_first_frame = Some(Box::new(move |app: &mut App, ctx: &egui::Context| {
+            if let Some(config) = live {
+                app.start_live(config, ctx);
+            }
+            if let Some(socket) = socket {
+                app.inbox = listen(&socket, ctx);
+            }
+            let key = app.settings.summon_key.clone();
+            app.take_summon_key(ctx, &key);
+        }));
         app
     }
 
@@ -337,8 +409,8 @@ impl App {
     pub fn start_live(&mut self, config: LiveConfig, ctx: &egui::Context) {
         self.watching = config.roots.iter().map(|r| r.display().to_string()).collect();
         let ctx = ctx.clone();
+        self.loading = !config.builtin_shown;
         self.live = Some(Live::start(config, move || ctx.request_repaint()));
-        self.loading = true;
     }
 
     /// Takes in content from the loader: swaps it in and tells about new problems.
@@ -356,18 +428,14 @@ impl App {
             } else {
                 String::new()
             };
-            // A plain "!" (the crate's own error icon is a glyph our fonts lack).
-            self.toasts
-                .custom(
-                    format!("{first}{more}"),
-                    "!".into(),
-                    egui::Color32::from_rgb(0xd0, 0x45, 0x3a),
-                )
-                .closable(false)
-                .duration(Some(std::time::Duration::from_secs(8)));
+            self.actions.push(Action::Notify {
+                text: format!("{first}{more}"),
+                problem: true,
+            });
         }
         self.loading = false;
         self.swap_content(content);
+        give_back_freed_memory();
     }
 
     /// Applies `--query`, `--skill`, `--tough-call`, `--new-card`, `--reply` and `--theme`.
@@ -448,6 +516,11 @@ impl App {
     /// Draws the whole app into `ui` (used by eframe and by the UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.drew_a_frame
+            && let Some(start) = self.after_first_frame.take()
+        {
+            start(self, &ctx);
+        }
         if let Some([w, h]) = self.start_size.take() {
             // The remembered window size would otherwise win over the flag.
             ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(egui::vec2(w, h)));
@@ -513,23 +586,25 @@ impl App {
             page_top = top.response.rect.bottom();
         }
         // Overlays float above the page: the search box never moves.
-        self.toast_bar(&ctx);
         let banners = self.loading
             || self.deleted.is_some()
             || self.notice.is_some()
             || (!self.content.problems.is_empty() && !self.settings.compact);
+        // Toasts keep clear of the banners (at 360 px they would cover the banner's buttons).
+        let mut toast_lift = 0.0;
         if banners {
-            overlay::show(&ctx, "banners", Place::Bottom, page_top, |ui| {
+            let shown = overlay::show(&ctx, "banners", Place::Bottom, page_top, |ui| {
                 overlay::card(ui, |ui| self.banners(ui));
             });
+            toast_lift = ctx.content_rect().bottom() - shown.response.rect.top();
         }
         if self.legend {
             let acts = overlay::show(&ctx, "legend", Place::Top, page_top, legend::show);
-            self.actions.append(acts);
+            self.actions.append(acts.inner);
         }
         if let Some(fill) = &mut self.fill {
             let acts = overlay::show(&ctx, "fill", Place::Top, page_top, |ui| fill.show(ui));
-            self.actions.append(acts);
+            self.actions.append(acts.inner);
         }
         let content = Arc::clone(&self.content);
         egui::CentralPanel::default().show(ui, |ui| {
@@ -575,23 +650,22 @@ impl App {
         for a in actions {
             self.apply(&ctx, a);
         }
-        self.toasts.show(&ctx);
+        self.feedback.show(&ctx, toast_lift);
+        if let Some(start) = self.first_paint.take() {
+            trace_frame(start);
+        }
+        if !self.drew_a_frame {
+            self.drew_a_frame = true;
+            if self.after_first_frame.is_some() {
+                // The start-up work left runs in the next frame, after this one is painted.
+                ctx.request_repaint();
+            }
+        }
     }
 
-    fn toast_bar(&mut self, ctx: &egui::Context) {
-        let now = ctx.input(|i| i.time);
-        let Some((text, at)) = &self.toast else { return };
-        let left = TOAST_SECS - (now - at);
-        if left <= 0.0 {
-            self.toast = None;
-            return;
-        }
-        let text = text.clone();
-        overlay::show(ctx, "toast", Place::Bottom, 0.0, |ui| {
-            overlay::card(ui, |ui| ui.label(egui::RichText::new(text).color(theme::good(ui))));
-        });
-        // One repaint when it should disappear; no loop.
-        ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+    /// What the toast showing now says, if one shows (the same words screen readers get).
+    pub fn toast(&self) -> Option<&str> {
+        self.feedback.showing()
     }
 
     fn banners(&mut self, ui: &mut egui::Ui) {
@@ -862,7 +936,7 @@ impl App {
                 ctx.copy_text(text.clone());
                 let shown: String = text.chars().take(60).collect();
                 let more = if text.chars().count() > 60 { "…" } else { "" };
-                self.toast = Some((format!("Copied: {shown}{more}"), ctx.input(|i| i.time)));
+                self.feedback.raise(ctx, Tone::Done, format!("Copied: {shown}{more}"));
                 self.last_copied = Some(text);
                 self.fill = None;
                 if let Some(id) = phrase {
@@ -959,7 +1033,8 @@ impl App {
             Action::ToggleFavorite(id) => {
                 let r = self.user.toggle_favorite(&id).map(|on| {
                     let what = if on { "Starred" } else { "Unstarred" };
-                    self.toast = Some((format!("{what}: {}", self.describe(&id)), ctx.input(|i| i.time)));
+                    let text = format!("{what}: {}", self.describe(&id));
+                    self.feedback.raise(ctx, Tone::Done, text);
                 });
                 self.saved(r);
             }
@@ -991,7 +1066,7 @@ impl App {
                 Ok(card) => {
                     self.card_form = None;
                     self.mine_dirty = true;
-                    self.toast = Some(("Saved as your card".into(), ctx.input(|i| i.time)));
+                    self.feedback.raise(ctx, Tone::Done, "Saved as your card");
                     if self.nav.current() == &View::Search {
                         self.search.select_card(&card.id);
                     }
@@ -1009,25 +1084,34 @@ impl App {
                     self.card_form = None;
                     self.mine_dirty = true;
                 });
+                if r.is_ok() {
+                    self.feedback
+                        .raise(ctx, Tone::Done, "Deleted your card (Ctrl+Z brings it back)");
+                }
                 self.saved(r);
             }
             Action::UndoDelete => {
                 if let Some(id) = self.deleted.take() {
                     let r = self.user.restore_card(&id).map(|_| self.mine_dirty = true);
+                    if r.is_ok() {
+                        self.feedback.raise(ctx, Tone::Done, "Your card is back");
+                    }
                     self.saved(r);
                 }
             }
             Action::ExportMine => self.export_mine(ctx),
             Action::AddToTray(id) => {
                 self.tray.add(&id);
-                self.toast = Some((
-                    format!("Added to the reply ({} cards)", self.tray.cards().len()),
-                    ctx.input(|i| i.time),
-                ));
+                let text = format!("Added to the reply ({} cards)", self.tray.cards().len());
+                self.feedback.raise(ctx, Tone::Done, text);
             }
             Action::MoveInTray(at, delta) => self.tray.shift(at, delta),
             Action::RemoveFromTray(at) => self.tray.remove(at),
             Action::ClearTray => self.tray.clear(),
+            Action::Notify { text, problem } => {
+                let tone = if problem { Tone::Problem } else { Tone::Done };
+                self.feedback.raise(ctx, tone, text);
+            }
             Action::CopyReply(text) => {
                 let ids = self.tray.cards().to_vec();
                 self.apply(ctx, Action::CopyText(text, None));
@@ -1077,12 +1161,12 @@ impl App {
         let r = std::fs::create_dir_all(&dir).and_then(|_| crate::store::write_atomic(&path, text.as_bytes()));
         match r {
             Ok(()) => {
-                self.notice = Some(format!(
+                let text = format!(
                     "Exported {} card(s) to {}: give it to your team lead for the team folder.",
                     self.user.own.len(),
                     path.display()
-                ));
-                ctx.request_repaint();
+                );
+                self.feedback.raise(ctx, Tone::Done, text);
             }
             Err(e) => self.notice = Some(format!("Could not export to {}: {e}", path.display())),
         }
@@ -1146,6 +1230,43 @@ fn short_problem(p: &crate::content::Problem, max: usize) -> String {
     } else {
         full
     }
+}
+
+/// Hands freed heap pages back to the system. glibc keeps them otherwise, and a content swap
+/// frees a whole library and its index (the first one, at start, several MiB for good).
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns memory that is already free; no live allocation moves.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Prints the first-paint trace line (the same line `examples/bare_window.rs` prints).
+fn trace_frame(start: std::time::Instant) {
+    use std::io::Write;
+    let epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis());
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let cpu = cpu_ms();
+    let _ = writeln!(
+        std::io::stderr(),
+        "first paint: {ms:.1} ms after main; epoch_ms={epoch}; cpu_ms={cpu:.1}"
+    );
+}
+
+/// CPU time of all this process's threads so far, in ms (Linux's per-thread schedstat; 0 elsewhere).
+/// Unlike wall time it hardly changes when other programs keep the machine busy.
+fn cpu_ms() -> f64 {
+    let ns: u64 = std::fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next().and_then(|n| n.parse::<u64>().ok()))
+        .sum();
+    ns as f64 / 1e6
 }
 
 /// Whether the focused text box has text selected (then Ctrl+C copies that, not our item).

@@ -54,7 +54,19 @@ impl Default for HuddleView {
 
 /// Today by the machine's clock.
 pub fn local_today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    PINNED_TODAY
+        .get()
+        .copied()
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// A date that stands in for today for the whole process (see [`pin_today`]).
+static PINNED_TODAY: std::sync::OnceLock<NaiveDate> = std::sync::OnceLock::new();
+
+/// Makes the window treat `date` as today for the rest of the process (image snapshots pin it, so
+/// the skill of the day does not change the picture from one day to the next). The first pin wins.
+pub fn pin_today(date: NaiveDate) {
+    let _ = PINNED_TODAY.set(date);
 }
 
 impl HuddleView {

@@ -158,7 +158,8 @@ pub fn visuals(dark: bool) -> Visuals {
         expansion,
     };
     let hover_bg = blend(p.surface, p.accent, 0.08);
-    v.widgets.noninteractive = widget(p.panel, Stroke::new(1.0, p.hairline), p.text, 0.0);
+    // The surface, not the panel: egui-notify draws its toasts on this fill (like the cards).
+    v.widgets.noninteractive = widget(p.surface, Stroke::new(1.0, p.hairline), p.text, 0.0);
     v.widgets.inactive = widget(p.surface, Stroke::new(1.0, p.control), p.text, 0.0);
     v.widgets.hovered = widget(hover_bg, Stroke::new(1.0, p.accent), p.strong, 0.0);
     // Pressed or keyboard-focused: the focus ring is a 2 px accent outline.
