@@ -768,6 +768,15 @@ impl<'a> Loader<'a> {
         let situations = self.tag_list(at, &raw.situations);
         let needs = self.tag_list(at, &raw.needs);
         let not_when = self.tag_list(at, &raw.not_when);
+        let feels = self.tag_list(at, &raw.feels);
+        if let Some(&t) = feels.iter().find(|&&t| self.lib.tag_groups[self.lib.tags[t].group].id != super::FEELING_GROUP) {
+            let id = self.lib.tags[t].id.clone();
+            self.report_as(
+                self.value_at(at, &id),
+                ProblemKind::Invalid,
+                format!("phrase \"{}\": `feels` names \"{id}\", which is not a feeling", raw.id),
+            );
+        }
         if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
             let id = self.lib.tags[*t].id.clone();
             self.report_as(
@@ -822,6 +831,7 @@ impl<'a> Loader<'a> {
             situations,
             needs,
             not_when,
+            feels,
             phase,
             channels,
             source: self.sources[src].path.clone(),
