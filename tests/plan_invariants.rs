@@ -350,7 +350,8 @@ fn every_cards_marks_agree_with_its_words() {
             bad("names a feeling without `feels`");
         }
         let says = |k: &str| c.says.iter().any(|s| s == k);
-        if (c.phase == Some(Phase::Apologise) || (c.phase == Some(Phase::Acknowledge)
+        if (c.phase == Some(Phase::Apologise)
+            || (c.phase == Some(Phase::Acknowledge)
                 && has(&t, &["i'm sorry this", "i'm sorry it", "i'm sorry you", "i'm sorry {"])))
             && !says("sorry")
         {

@@ -694,6 +694,52 @@ mod tests {
     }
 
     #[test]
+    fn live_feeling_and_on_cue_lines_stay_where_they_fit() {
+        let lib = lib();
+        let t = |id: &str| lib.tag_index(id).unwrap();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        // "so we can look at this together" is live: fine on the phone, never in an email.
+        let open = card("crm-proficiency-payments-open");
+        let email = [t("billing-error"), t("email")];
+        assert_eq!(
+            Situation::new(&lib, &email).misfit(open),
+            Some(Misfit::NotLive(Channel::Email))
+        );
+        assert_eq!(
+            Situation::new(&lib, &[t("billing-error"), t("phone")]).misfit(open),
+            None
+        );
+        // "I can see why you're upset": for upset or no feeling, never another one.
+        let upset = card("empathy-birthday-parcel");
+        let parcel = t("delayed-shipment");
+        assert_eq!(Situation::new(&lib, &[parcel]).misfit(upset), None);
+        assert_eq!(Situation::new(&lib, &[parcel, t("upset")]).misfit(upset), None);
+        for other in ["impatient", "angry", "joking", "abusive"] {
+            assert_eq!(
+                Situation::new(&lib, &[parcel, t(other)]).misfit(upset),
+                Some(Misfit::OtherFeeling(t(other))),
+                "{other}"
+            );
+        }
+        // A named feeling among several picked is enough, but never for a joke.
+        let angry = card("self-control-hear-how-angry");
+        let phone = t("phone");
+        assert_eq!(
+            Situation::new(&lib, &[t("angry"), t("confused"), phone]).misfit(angry),
+            None
+        );
+        assert_eq!(
+            Situation::new(&lib, &[t("angry"), t("joking"), phone]).misfit(angry),
+            Some(Misfit::OtherFeeling(t("joking")))
+        );
+        // A self-correction is shown with its skill, never placed in a step.
+        let fix = card("professionalism-correct-myself");
+        let sit = Situation::new(&lib, &[t("billing-error"), t("phone")]);
+        assert_eq!(sit.misfit(fix), None);
+        assert_eq!(sit.step_misfit(fix), Some(Misfit::OnCue));
+    }
+
+    #[test]
     fn cards_that_say_the_same_thing_supersede_each_other() {
         let lib = lib();
         let card = |id: &str| lib.phrase_index(id).unwrap();
@@ -709,5 +755,30 @@ mod tests {
         assert_eq!(superseded(&lib, told, &[ask]), Some(ask));
         assert_eq!(superseded(&lib, ask, &[told]), Some(told));
         assert!(opens(&lib, ask));
+        // A sorry said in Acknowledge is not said again in Apologise; a found order is not
+        // asked for again.
+        let ack = card("empathy-no-rush-on-our-side");
+        let sorry = card("taking-responsibility-sorry-it-happened");
+        assert_eq!(
+            superseded(&lib, sorry, &[card("taking-responsibility-on-us")]),
+            Some(card("taking-responsibility-on-us"))
+        );
+        assert_eq!(superseded(&lib, sorry, &[ack]), None);
+        let found = card("crm-proficiency-found-order");
+        assert_eq!(
+            superseded(&lib, card("assertiveness-three-things"), &[found]),
+            Some(found)
+        );
+        // The dated promise of Confirm is not repeated by the close.
+        let next = card("clear-communication-what-happens-next");
+        assert_eq!(superseded(&lib, close, &[next]), Some(next));
+    }
+
+    #[test]
+    fn words_that_need_a_mark_are_recognised() {
+        assert!(live_words("I'll note each point as we go."));
+        assert!(!live_words("I've read your whole message."));
+        assert!(names_feeling("I can see why you're upset."));
+        assert!(!names_feeling("Here's what happens next."));
     }
 }

@@ -768,8 +768,15 @@ impl<'a> Loader<'a> {
         let situations = self.tag_list(at, &raw.situations);
         let needs = self.tag_list(at, &raw.needs);
         let not_when = self.tag_list(at, &raw.not_when);
-        let feels = self.tag_list(at, &raw.feels);
-        if let Some(&t) = feels.iter().find(|&&t| self.lib.tag_groups[self.lib.tags[t].group].id != super::FEELING_GROUP) {
+        // Only feelings count: anything else is reported and left out.
+        let mut feels = self.tag_list(at, &raw.feels);
+        let is_feeling = |lib: &Library, t: usize| lib.tag_groups[lib.tags[t].group].id == super::FEELING_GROUP;
+        for t in feels
+            .iter()
+            .copied()
+            .filter(|&t| !is_feeling(&self.lib, t))
+            .collect::<Vec<_>>()
+        {
             let id = self.lib.tags[t].id.clone();
             self.report_as(
                 self.value_at(at, &id),
@@ -777,6 +784,7 @@ impl<'a> Loader<'a> {
                 format!("phrase \"{}\": `feels` names \"{id}\", which is not a feeling", raw.id),
             );
         }
+        feels.retain(|&t| is_feeling(&self.lib, t));
         if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
             let id = self.lib.tags[*t].id.clone();
             self.report_as(
