@@ -348,8 +348,9 @@ pub fn live_words(text: &str) -> bool {
 
 /// Words that name how the customer feels: a card using one lists the feelings it fits in
 /// `feels`.
-const FEELING_WORDS: [&str; 14] = [
+const FEELING_WORDS: [&str; 15] = [
     "upset",
+    "unhappy",
     "worry",
     "worried",
     "worrying",
