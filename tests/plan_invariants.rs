@@ -349,6 +349,18 @@ fn every_cards_marks_agree_with_its_words() {
         if rules::names_feeling(&t) && c.feels.is_empty() {
             bad("names a feeling without `feels`");
         }
+        if c.phase.is_some_and(|p| p < Phase::Apologise)
+            && has(
+                &t,
+                &[
+                    "here's what i can do",
+                    "here's what i'm doing",
+                    "here's what i can change",
+                ],
+            )
+        {
+            bad("announces the fix before the apology");
+        }
         let says = |k: &str| c.says.iter().any(|s| s == k);
         if (c.phase == Some(Phase::Apologise)
             || (c.phase == Some(Phase::Acknowledge)
