@@ -65,6 +65,19 @@ fn misspelt_phase_channel_act_and_tags_name_the_nearest_at_their_place() {
 }
 
 #[test]
+fn a_card_names_only_feelings_in_feels_and_its_live_and_on_cue_acts_load() {
+    let text = "(\n  phrases: [\n    (\n      id: \"team-z\",\n      skill: \"empathy\",\n      text: \"I can see why you're upset.\",\n      feels: [\"upset\", \"billing-error\"],\n      acts: [\"live\", \"on-cue\"],\n    ),\n  ],\n)";
+    let l = with_pack(text);
+    let m = messages(&l);
+    let want = "pack.ron:7:24: phrase \"team-z\": `feels` names \"billing-error\", which is not a feeling";
+    assert!(m.iter().any(|x| x == want), "missing {want:?} in {m:?}");
+    let lib = &l.library;
+    let c = &lib.phrases[lib.phrase_index("team-z").expect("kept")];
+    assert_eq!(c.feels, [lib.tag_index("upset").unwrap()]);
+    assert_eq!(c.acts, [Act::Live, Act::OnCue]);
+}
+
+#[test]
 fn an_empty_channel_list_and_a_contradiction_are_reported() {
     let l = with_pack(
         r#"(phrases: [(id: "team-y", skill: "empathy", text: "Hi.", situations: ["angry"], not_when: ["angry"], channels: [])])"#,

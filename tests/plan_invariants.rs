@@ -343,6 +343,39 @@ fn every_cards_marks_agree_with_its_words() {
         if c.channels.contains(&Channel::Public) && c.acts.contains(&Act::AsksDetails) {
             bad("asks for details and is meant for public posts");
         }
+        if rules::live_words(&t) && !c.acts.contains(&Act::Live) {
+            bad("a live-conversation line without `live`");
+        }
+        if rules::names_feeling(&t) && c.feels.is_empty() {
+            bad("names a feeling without `feels`");
+        }
+        if c.phase.is_some_and(|p| p < Phase::Apologise)
+            && has(
+                &t,
+                &[
+                    "here's what i can do",
+                    "here's what i'm doing",
+                    "here's what i can change",
+                ],
+            )
+        {
+            bad("announces the fix before the apology");
+        }
+        let says = |k: &str| c.says.iter().any(|s| s == k);
+        if (c.phase == Some(Phase::Apologise)
+            || (c.phase == Some(Phase::Acknowledge)
+                && has(&t, &["i'm sorry this", "i'm sorry it", "i'm sorry you", "i'm sorry {"])))
+            && !says("sorry")
+        {
+            bad("says sorry without the `sorry` key");
+        }
+        if c.phase.is_some_and(|p| p >= Phase::Solve)
+            && t.contains("by {date}")
+            && has(&t, &["i'll", "let you know", "you'll hear"])
+            && !says("dated-promise")
+        {
+            bad("a dated promise without the `dated-promise` key");
+        }
     }
     assert!(wrong.is_empty(), "{} cards:\n{}", wrong.len(), wrong.join("\n"));
 }

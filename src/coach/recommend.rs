@@ -384,7 +384,14 @@ fn scored_phrases(sit: &Situation, skill: usize, phase: Option<Phase>, taken: &[
         .copied()
         .filter(|p| !taken.contains(p))
         .filter(|&p| phase.is_none_or(|ph| lib.phrases[p].phase == Some(ph)))
-        .filter(|&p| sit.on_topic(p) && sit.misfit(p).is_none())
+        .filter(|&p| {
+            sit.on_topic(p)
+                && if phase.is_some() {
+                    sit.step_misfit(p).is_none()
+                } else {
+                    sit.misfit(p).is_none()
+                }
+        })
         .map(|p| {
             let card = &lib.phrases[p];
             let reason = sit.reason(p);

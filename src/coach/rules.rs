@@ -7,7 +7,7 @@
 //! (apologising for our own mistake) and the channel tags (see [`Channel::tag_id`]).
 
 use super::Plan;
-use crate::content::{Act, Channel, ChannelClass, Library, Phase};
+use crate::content::{Act, Channel, ChannelClass, FEELING_GROUP, Library, Phase};
 use std::fmt;
 
 /// Tag id under which boundary, warning and end-the-contact lines may be used.
@@ -16,6 +16,9 @@ pub const ABUSIVE: &str = "abusive";
 pub const OUR_MISTAKE: &str = "company-error";
 /// Tag id of a customer who has told the story before: no line asks them to tell it again.
 pub const REPEAT_CONTACT: &str = "repeat-contact";
+/// Feelings no line may name another feeling to: an abusive customer is not "upset", a joking
+/// or happy one is not "worried" (a card naming one of these must list it in `feels`).
+pub const NEVER_RENAMED: [&str; 3] = ["abusive", "joking", "happy"];
 
 /// Why a card may not be offered for a situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +42,13 @@ pub enum Misfit {
     Outbound,
     /// The card asks for the story from the start, and the customer has told it before.
     RetellsStory,
+    /// A live-conversation line ("as we go", "together"), and the contact is an email or a
+    /// public post.
+    NotLive(Channel),
+    /// The card names a feeling, and this picked feeling is not one it names.
+    OtherFeeling(usize),
+    /// The card is said on a cue no tag names: never placed in a plan step.
+    OnCue,
 }
 
 impl Misfit {
@@ -56,6 +66,9 @@ impl Misfit {
             Misfit::NotAbusive => "it is a boundary line and the customer is not abusive".into(),
             Misfit::Outbound => "it is a message for after the contact".into(),
             Misfit::RetellsStory => "it asks a repeat contact to tell the story again".into(),
+            Misfit::NotLive(c) => format!("it is a live-conversation line, and the contact is {}", c.id()),
+            Misfit::OtherFeeling(t) => format!("it names a feeling, and \"{}\" is picked", tag(t)),
+            Misfit::OnCue => "it is said on a cue no tag names, never as a plan step".into(),
         }
     }
 }
@@ -209,7 +222,53 @@ impl<'a> Situation<'a> {
         if self.repeat && c.acts.contains(&Act::AsksStory) {
             return Some(Misfit::RetellsStory);
         }
+        if c.acts.contains(&Act::Live)
+            && let Some(&ch) = self
+                .channels
+                .iter()
+                .find(|ch| matches!(ch, Channel::Email | Channel::Public))
+        {
+            return Some(Misfit::NotLive(ch));
+        }
+        if let Some(t) = self.other_feeling(card) {
+            return Some(Misfit::OtherFeeling(t));
+        }
         None
+    }
+
+    /// A picked feeling the card's named feeling does not fit: with feelings picked, one of
+    /// them must be among its `feels`, and an abusive, joking or happy customer is never told
+    /// they feel something else.
+    fn other_feeling(&self, card: usize) -> Option<usize> {
+        let feels = &self.lib.phrases[card].feels;
+        if feels.is_empty() {
+            return None;
+        }
+        let feelings: Vec<usize> = self
+            .tags
+            .iter()
+            .copied()
+            .filter(|&t| self.lib.tag_groups[self.lib.tags[t].group].id == FEELING_GROUP)
+            .collect();
+        if let Some(&t) = feelings
+            .iter()
+            .find(|&&t| NEVER_RENAMED.contains(&self.lib.tags[t].id.as_str()) && !feels.contains(&t))
+        {
+            return Some(t);
+        }
+        if !feelings.is_empty() && !feelings.iter().any(|t| feels.contains(t)) {
+            return Some(feelings[0]);
+        }
+        None
+    }
+
+    /// [`Situation::misfit`] for a plan step: a card said only on a cue no tag names is never
+    /// placed in a step.
+    pub fn step_misfit(&self, card: usize) -> Option<Misfit> {
+        if self.lib.phrases[card].acts.contains(&Act::OnCue) {
+            return Some(Misfit::OnCue);
+        }
+        self.misfit(card)
     }
 
     /// Whether the card was written for something picked: one of its situations is picked, or
@@ -267,6 +326,51 @@ const SPOKEN_WORDS: [&str; 9] = [
     "angry call",
     "finish your thought",
 ];
+
+/// Words only a live conversation carries (spoken or chat): a card using one is marked `live`.
+const LIVE_WORDS: [&str; 9] = [
+    "as we go",
+    "look at this together",
+    "go through it together",
+    "with you line by line",
+    "a moment ago",
+    "just now",
+    "speak to them now",
+    "while you're here",
+    "right now, together",
+];
+
+/// Whether a line uses words only a live conversation carries.
+pub fn live_words(text: &str) -> bool {
+    let t = text.to_lowercase().replace('\u{2019}', "'");
+    LIVE_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Words that name how the customer feels: a card using one lists the feelings it fits in
+/// `feels`.
+const FEELING_WORDS: [&str; 15] = [
+    "upset",
+    "unhappy",
+    "worry",
+    "worried",
+    "worrying",
+    "anxious",
+    "uneasy",
+    "unsettling",
+    "angry",
+    "annoyed",
+    "frustrating",
+    "fed up",
+    "stressful",
+    "got to you",
+    "feeling like this",
+];
+
+/// Whether a line names how the customer feels.
+pub fn names_feeling(text: &str) -> bool {
+    let t = text.to_lowercase().replace('\u{2019}', "'");
+    FEELING_WORDS.iter().any(|w| t.contains(w))
+}
 
 /// Whether a line, reason or guidance presumes the contact is spoken.
 pub fn spoken_words(text: &str) -> bool {
@@ -412,7 +516,7 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         for &p in &ps.phrases {
             let card = &lib.phrases[p];
             count.cards += 1;
-            if let Some(m) = here.misfit(p) {
+            if let Some(m) = here.step_misfit(p) {
                 return Err(fail(Some(p), format!("in step \"{}\": {}", step.id, m.describe(lib))));
             }
             if !here.on_topic(p) {
@@ -591,6 +695,52 @@ mod tests {
     }
 
     #[test]
+    fn live_feeling_and_on_cue_lines_stay_where_they_fit() {
+        let lib = lib();
+        let t = |id: &str| lib.tag_index(id).unwrap();
+        let card = |id: &str| lib.phrase_index(id).unwrap();
+        // "so we can look at this together" is live: fine on the phone, never in an email.
+        let open = card("crm-proficiency-payments-open");
+        let email = [t("billing-error"), t("email")];
+        assert_eq!(
+            Situation::new(&lib, &email).misfit(open),
+            Some(Misfit::NotLive(Channel::Email))
+        );
+        assert_eq!(
+            Situation::new(&lib, &[t("billing-error"), t("phone")]).misfit(open),
+            None
+        );
+        // "I can see why you're upset": for upset or no feeling, never another one.
+        let upset = card("empathy-birthday-parcel");
+        let parcel = t("delayed-shipment");
+        assert_eq!(Situation::new(&lib, &[parcel]).misfit(upset), None);
+        assert_eq!(Situation::new(&lib, &[parcel, t("upset")]).misfit(upset), None);
+        for other in ["impatient", "angry", "joking", "abusive"] {
+            assert_eq!(
+                Situation::new(&lib, &[parcel, t(other)]).misfit(upset),
+                Some(Misfit::OtherFeeling(t(other))),
+                "{other}"
+            );
+        }
+        // A named feeling among several picked is enough, but never for a joke.
+        let angry = card("self-control-hear-how-angry");
+        let phone = t("phone");
+        assert_eq!(
+            Situation::new(&lib, &[t("angry"), t("confused"), phone]).misfit(angry),
+            None
+        );
+        assert_eq!(
+            Situation::new(&lib, &[t("angry"), t("joking"), phone]).misfit(angry),
+            Some(Misfit::OtherFeeling(t("joking")))
+        );
+        // A self-correction is shown with its skill, never placed in a step.
+        let fix = card("professionalism-correct-myself");
+        let sit = Situation::new(&lib, &[t("billing-error"), t("phone")]);
+        assert_eq!(sit.misfit(fix), None);
+        assert_eq!(sit.step_misfit(fix), Some(Misfit::OnCue));
+    }
+
+    #[test]
     fn cards_that_say_the_same_thing_supersede_each_other() {
         let lib = lib();
         let card = |id: &str| lib.phrase_index(id).unwrap();
@@ -606,5 +756,30 @@ mod tests {
         assert_eq!(superseded(&lib, told, &[ask]), Some(ask));
         assert_eq!(superseded(&lib, ask, &[told]), Some(told));
         assert!(opens(&lib, ask));
+        // A sorry said in Acknowledge is not said again in Apologise; a found order is not
+        // asked for again.
+        let ack = card("empathy-no-rush-on-our-side");
+        let sorry = card("taking-responsibility-sorry-it-happened");
+        assert_eq!(
+            superseded(&lib, sorry, &[card("taking-responsibility-on-us")]),
+            Some(card("taking-responsibility-on-us"))
+        );
+        assert_eq!(superseded(&lib, sorry, &[ack]), None);
+        let found = card("crm-proficiency-found-order");
+        assert_eq!(
+            superseded(&lib, card("assertiveness-three-things"), &[found]),
+            Some(found)
+        );
+        // The dated promise of Confirm is not repeated by the close.
+        let next = card("clear-communication-what-happens-next");
+        assert_eq!(superseded(&lib, close, &[next]), Some(next));
+    }
+
+    #[test]
+    fn words_that_need_a_mark_are_recognised() {
+        assert!(live_words("I'll note each point as we go."));
+        assert!(!live_words("I've read your whole message."));
+        assert!(names_feeling("I can see why you're upset."));
+        assert!(!names_feeling("Here's what happens next."));
     }
 }

@@ -768,6 +768,23 @@ impl<'a> Loader<'a> {
         let situations = self.tag_list(at, &raw.situations);
         let needs = self.tag_list(at, &raw.needs);
         let not_when = self.tag_list(at, &raw.not_when);
+        // Only feelings count: anything else is reported and left out.
+        let mut feels = self.tag_list(at, &raw.feels);
+        let is_feeling = |lib: &Library, t: usize| lib.tag_groups[lib.tags[t].group].id == super::FEELING_GROUP;
+        for t in feels
+            .iter()
+            .copied()
+            .filter(|&t| !is_feeling(&self.lib, t))
+            .collect::<Vec<_>>()
+        {
+            let id = self.lib.tags[t].id.clone();
+            self.report_as(
+                self.value_at(at, &id),
+                ProblemKind::Invalid,
+                format!("phrase \"{}\": `feels` names \"{id}\", which is not a feeling", raw.id),
+            );
+        }
+        feels.retain(|&t| is_feeling(&self.lib, t));
         if let Some(t) = not_when.iter().find(|t| needs.contains(t) || situations.contains(t)) {
             let id = self.lib.tags[*t].id.clone();
             self.report_as(
@@ -822,6 +839,7 @@ impl<'a> Loader<'a> {
             situations,
             needs,
             not_when,
+            feels,
             phase,
             channels,
             source: self.sources[src].path.clone(),

@@ -4,6 +4,9 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
+/// Id of the tag group whose tags are feelings (what a card's `feels` may name).
+pub const FEELING_GROUP: &str = "feeling";
+
 /// A group of skills or of situation tags.
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
@@ -71,6 +74,10 @@ pub struct Phrase {
     /// says no").
     #[serde(skip)]
     pub not_when: Vec<usize>,
+    /// Indices of the feelings the line names or presumes ("I can see why you're upset"):
+    /// with a feeling picked, the card is only for one of these (see `coach::rules`).
+    #[serde(skip)]
+    pub feels: Vec<usize>,
     /// The moment of the conversation the card belongs to; `None` (a pack card without one):
     /// shown with its skill, never in a plan step.
     pub phase: Option<Phase>,
@@ -307,11 +314,18 @@ pub enum Act {
     /// Opens the contact ("Thanks for writing in", a first public reply): only before any
     /// other card of the plan.
     Opens,
+    /// Only a live conversation carries it ("as we go", "let's look at this together", "line
+    /// by line"): spoken or chat, never an email or a public post.
+    Live,
+    /// Said only when something happens that no tag names (the rep gave a wrong figure, the
+    /// customer offers a fix, someone else is on the line): shown under its skill, never
+    /// placed in a plan step.
+    OnCue,
 }
 
 impl Act {
     /// All acts.
-    pub const ALL: [Act; 7] = [
+    pub const ALL: [Act; 9] = [
         Act::AsksDetails,
         Act::OwnFault,
         Act::Boundary,
@@ -319,6 +333,8 @@ impl Act {
         Act::EndContact,
         Act::AsksStory,
         Act::Opens,
+        Act::Live,
+        Act::OnCue,
     ];
 
     /// The id used in files.
@@ -331,6 +347,8 @@ impl Act {
             Act::EndContact => "end-contact",
             Act::AsksStory => "asks-story",
             Act::Opens => "opens",
+            Act::Live => "live",
+            Act::OnCue => "on-cue",
         }
     }
 

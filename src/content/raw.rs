@@ -59,6 +59,7 @@ pub struct RawPhrase {
     pub situations: Vec<String>,
     pub needs: Vec<String>,
     pub not_when: Vec<String>,
+    pub feels: Vec<String>,
     pub phase: Option<String>,
     pub channels: Option<Vec<String>>,
     pub acts: Vec<String>,
