@@ -417,6 +417,31 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_and_their_look_alikes() {
+        assert!(has("Thanks so much for sorting it :)", "happy"));
+        assert!(has("still no parcel and it was for his birthday :(", "upset"));
+        assert!(has("I'm absolutely hacked off with this", "angry"));
+        assert!(!has("I'm absolutely hacked off with this", "account-access"));
+        assert!(has("I think my account has been compromised", "account-access"));
+        assert!(!has("You're having a laugh, three weeks for a reply?", "joking"));
+        assert!(!has(
+            "My manager at work needs the invoice by Friday",
+            "escalation-request"
+        ));
+        assert!(!has("Do the noise cancelling headphones fold flat?", "cancellation"));
+        assert!(!has(
+            "The washing machine is leaking all over the floor",
+            "sensitive-data"
+        ));
+        assert!(has(
+            "The washing machine is leaking all over the floor",
+            "technical-problem"
+        ));
+        assert!(!has("When I return from holiday I'll pay the balance", "return"));
+        assert!(has("Top is too tight, can I swap it for a bigger size?", "return"));
+    }
+
+    #[test]
     fn overlapping_cues_count_once() {
         let lib = load(&builtin::sources()).library;
         let found = suggest_tags(&lib, "Dear Sir or Madam, the lamp does not switch on.");
