@@ -34,6 +34,16 @@ pub(super) struct MsgWord {
     pub(super) range: Range<usize>,
     pub(super) clause: u32,
     pub(super) sentence: u32,
+    /// A word the library uses (so never read as a typo); looked up once per message by
+    /// [`mark_known`], not once per cue compared.
+    pub(super) known: bool,
+}
+
+/// Marks the words of a message that the library knows.
+pub(super) fn mark_known(msg: &mut [MsgWord], known: &std::collections::HashSet<String>) {
+    for w in msg {
+        w.known = known.contains(&w.norm);
+    }
 }
 
 /// Splits a message into words, numbering clauses (for negation and cue spans) and sentences
@@ -60,6 +70,7 @@ pub(super) fn message_words(text: &str) -> Vec<MsgWord> {
             range: w.range,
             clause,
             sentence,
+            known: false,
         });
     }
     push_punctuation(&mut out, &text[prev_end..], prev_end, clause, sentence);
@@ -79,6 +90,7 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
             range: at + i..at + i + len,
             clause,
             sentence,
+            known: false,
         });
     };
     for pat in ["??", "!!"] {

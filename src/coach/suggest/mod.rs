@@ -15,7 +15,7 @@ mod shouting;
 use crate::content::Library;
 use crate::text::cap_chars;
 use cues::{Found, find_cues};
-use message::message_words;
+use message::{mark_known, message_words};
 use shouting::shouting;
 use std::ops::Range;
 
@@ -42,8 +42,9 @@ const THRESHOLD: u32 = 7;
 /// [`MAX_MESSAGE_CHARS`] characters are read.
 pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     let (message, _) = cap_chars(message, MAX_MESSAGE_CHARS);
-    let msg = message_words(message);
     let table = &lib.cue_table;
+    let mut msg = message_words(message);
+    mark_known(&mut msg, &table.known);
     let found = find_cues(table, &msg);
 
     // Context cues rule out a tag's cues in their sentence that are not longer than they are.
