@@ -91,7 +91,7 @@ const NEGATION_SEE_THROUGH: &[&str] = &[
 
 /// How well a cue word matches a message word: 10 the same word, 9 another form of it, 7 with
 /// a typo (only for words of five letters or more that the library does not know as words).
-fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
+fn word_match(cue: &CueWord, w: &MsgWord) -> Option<u32> {
     if w.apostrophe && !cue.apostrophe {
         return None;
     }
@@ -101,7 +101,7 @@ fn word_match(cue: &CueWord, w: &MsgWord, table: &CueTable) -> Option<u32> {
     if cue.stem == w.stem && same_word(&cue.norm, &w.norm) {
         return Some(9);
     }
-    typo(&cue.norm, &w.norm, table).then_some(7)
+    typo(&cue.norm, w).then_some(7)
 }
 
 /// Endings that make another form of the same word ("charge", "charged", "charging"); a stem
@@ -125,11 +125,13 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// A typing slip: a letter left out, one too many, or two letters swapped. A changed letter
-/// is not counted: it mostly makes another real word ("engaged" is not "enraged").
-fn typo(cue: &str, word: &str, table: &CueTable) -> bool {
-    if cue.chars().count() < TYPO_MIN_CHARS || table.known.contains(word) {
+/// is not counted: it mostly makes another real word ("engaged" is not "enraged"). A word the
+/// library knows is meant as written.
+fn typo(cue: &str, w: &MsgWord) -> bool {
+    if w.known || cue.chars().count() < TYPO_MIN_CHARS {
         return false;
     }
+    let word = w.norm.as_str();
     let (a, b): (Vec<char>, Vec<char>) = (cue.chars().collect(), word.chars().collect());
     if a.len() != b.len() {
         return edit_distance(cue, word, 1).is_some();
@@ -168,7 +170,7 @@ pub(super) struct Found<'a> {
 
 /// Matches `cue` starting at message word `i` (whose first-word points are `first`): each later
 /// cue word in the same clause, right after the previous one or one word further.
-fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &CueTable) -> Option<Found<'a>> {
+fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32) -> Option<Found<'a>> {
     let clause = msg[i].clause;
     let mut points = first;
     let mut next = i + 1;
@@ -185,14 +187,14 @@ fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32, table: &Cue
             next += 1;
             continue;
         }
-        let (at, p) = match same(next).and_then(|w| word_match(cw, w, table)) {
+        let (at, p) = match same(next).and_then(|w| word_match(cw, w)) {
             Some(p) => (next, p),
             // One extra word may stand between cue words ("account was locked"), but not
             // before a small word: "end put my" is not "end my".
             None if !SMALL_WORDS.contains(&cw.norm.as_str())
                 && same(next).is_some_and(|w| !JOINING_WORDS.contains(&w.norm.as_str())) =>
             {
-                let p = same(next + 1).and_then(|w| word_match(cw, w, table))?;
+                let p = same(next + 1).and_then(|w| word_match(cw, w))?;
                 skipped += 1;
                 (next + 1, p)
             }
@@ -217,10 +219,10 @@ pub(super) fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'
     for (i, w) in msg.iter().enumerate() {
         firsts.clear();
         firsts.push((w.stem.as_str(), 0));
-        if w.norm.chars().count() >= TYPO_MIN_CHARS && !table.known.contains(&w.norm) {
+        if w.norm.chars().count() >= TYPO_MIN_CHARS && !w.known {
             for key in std::iter::once(w.norm.clone()).chain(deletions(&w.norm)) {
                 for (norm, st) in table.typo_keys.get(&key).into_iter().flatten() {
-                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && typo(norm, &w.norm, table) {
+                    if st != &w.stem && !firsts.iter().any(|f| f.0 == st) && typo(norm, w) {
                         firsts.push((st.as_str(), 7));
                     }
                 }
@@ -232,12 +234,12 @@ pub(super) fn find_cues<'a>(table: &'a CueTable, msg: &[MsgWord]) -> Vec<Found<'
                 let first = if typo_points > 0 {
                     typo_points
                 } else {
-                    match word_match(&cue.words[0], w, table) {
+                    match word_match(&cue.words[0], w) {
                         Some(p) => p,
                         None => continue,
                     }
                 };
-                if let Some(f) = match_at(cue, msg, i, first, table)
+                if let Some(f) = match_at(cue, msg, i, first)
                     && !negated(msg, i)
                 {
                     found.push(f);

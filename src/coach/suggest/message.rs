@@ -1,6 +1,7 @@
 //! A customer's message split into words the way a reader takes it in: clauses (negation and
 //! cue spans stay inside one) and sentences (context reaches through one), plus pseudo-words for
-//! its form ("??", emoji, "@", a blank line between paragraphs).
+//! its form ("??", emoji, a text emoticon read as the emoji it draws, "@", a blank line between
+//! paragraphs).
 
 use crate::text::{stem, words};
 use std::ops::Range;
@@ -9,6 +10,20 @@ use std::ops::Range;
 const CLAUSE_WORDS: &[&str] = &["but", "though", "although", "however", "yet", "just", "only"];
 /// Words that start a new sentence-like part (context does not reach past them).
 const TURN_WORDS: &[&str] = &["but", "though", "although", "however", "yet"];
+
+/// Text emoticons and the emoji each one draws: ":)" is read as "🙂", so a cue names the face
+/// once, however it was typed. Longest first, so ":-)" is not also read as ")".
+const EMOTICONS: &[(&str, &str)] = &[
+    (":'(", "😢"),
+    (":-)", "🙂"),
+    (":-(", "🙁"),
+    (";-)", "😉"),
+    (":)", "🙂"),
+    (":(", "🙁"),
+    (";)", "😉"),
+    ("=)", "🙂"),
+    ("=(", "🙁"),
+];
 
 /// One word of a message (or a pseudo-word for its form).
 pub(super) struct MsgWord {
@@ -19,6 +34,16 @@ pub(super) struct MsgWord {
     pub(super) range: Range<usize>,
     pub(super) clause: u32,
     pub(super) sentence: u32,
+    /// A word the library uses (so never read as a typo); looked up once per message by
+    /// [`mark_known`], not once per cue compared.
+    pub(super) known: bool,
+}
+
+/// Marks the words of a message that the library knows.
+pub(super) fn mark_known(msg: &mut [MsgWord], known: &std::collections::HashSet<String>) {
+    for w in msg {
+        w.known = known.contains(&w.norm);
+    }
 }
 
 /// Splits a message into words, numbering clauses (for negation and cue spans) and sentences
@@ -45,6 +70,7 @@ pub(super) fn message_words(text: &str) -> Vec<MsgWord> {
             range: w.range,
             clause,
             sentence,
+            known: false,
         });
     }
     push_punctuation(&mut out, &text[prev_end..], prev_end, clause, sentence);
@@ -52,8 +78,9 @@ pub(super) fn message_words(text: &str) -> Vec<MsgWord> {
 }
 
 /// Adds pseudo-words for the form of a message found in a gap between words, which cues can
-/// name: a run of "??" or "!!", an emoji (😂), "@" or "#" starting a word (a public post), and
-/// "¶" for a blank line between paragraphs (a letter or an email).
+/// name: a run of "??" or "!!", an emoji (😂) or a text emoticon (":)" as "🙂"), "@" or "#"
+/// starting a word (a public post), and "¶" for a blank line between paragraphs (a letter or an
+/// email).
 fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, sentence: u32) {
     let mut push = |norm: &str, i: usize, len: usize| {
         out.push(MsgWord {
@@ -63,11 +90,22 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
             range: at + i..at + i + len,
             clause,
             sentence,
+            known: false,
         });
     };
     for pat in ["??", "!!"] {
         if let Some(i) = gap.find(pat) {
             push(pat, i, pat.len());
+        }
+    }
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    for &(face, emoji) in EMOTICONS {
+        for (i, _) in gap.match_indices(face) {
+            let r = i..i + face.len();
+            if !taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                push(emoji, i, face.len());
+                taken.push(r);
+            }
         }
     }
     let mut prev: Option<char> = None;
@@ -99,4 +137,26 @@ fn push_punctuation(out: &mut Vec<MsgWord>, gap: &str, at: usize, clause: u32, s
 /// emoji or pictograph.
 fn is_form_char(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<String> {
+        message_words(text)
+            .into_iter()
+            .filter(|w| !w.norm.chars().any(char::is_alphanumeric))
+            .map(|w| format!("{}={}", w.norm, &text[w.range]))
+            .collect()
+    }
+
+    #[test]
+    fn a_text_emoticon_reads_as_its_emoji() {
+        assert_eq!(forms("thanks so much :)"), ["🙂=:)"]);
+        assert_eq!(forms("still nothing :-( sigh"), ["🙁=:-("]);
+        assert_eq!(forms("oh well :'( and ;)"), ["😢=:'(", "😉=;)"]);
+        // A colon before a bracket in ordinary writing is not a face.
+        assert!(forms("the note (see below): it broke").is_empty());
+    }
 }

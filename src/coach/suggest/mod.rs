@@ -15,7 +15,7 @@ mod shouting;
 use crate::content::Library;
 use crate::text::cap_chars;
 use cues::{Found, find_cues};
-use message::message_words;
+use message::{mark_known, message_words};
 use shouting::shouting;
 use std::ops::Range;
 
@@ -42,8 +42,9 @@ const THRESHOLD: u32 = 7;
 /// [`MAX_MESSAGE_CHARS`] characters are read.
 pub fn suggest_tags(lib: &Library, message: &str) -> Vec<Suggestion> {
     let (message, _) = cap_chars(message, MAX_MESSAGE_CHARS);
-    let msg = message_words(message);
     let table = &lib.cue_table;
+    let mut msg = message_words(message);
+    mark_known(&mut msg, &table.known);
     let found = find_cues(table, &msg);
 
     // Context cues rule out a tag's cues in their sentence that are not longer than they are.
@@ -414,6 +415,31 @@ mod tests {
             "billing-error"
         ));
         assert!(has("My last invoice is wrong, you billed me twice", "billing-error"));
+    }
+
+    #[test]
+    fn everyday_words_and_their_look_alikes() {
+        assert!(has("Thanks so much for sorting it :)", "happy"));
+        assert!(has("still no parcel and it was for his birthday :(", "upset"));
+        assert!(has("I'm absolutely hacked off with this", "angry"));
+        assert!(!has("I'm absolutely hacked off with this", "account-access"));
+        assert!(has("I think my account has been compromised", "account-access"));
+        assert!(!has("You're having a laugh, three weeks for a reply?", "joking"));
+        assert!(!has(
+            "My manager at work needs the invoice by Friday",
+            "escalation-request"
+        ));
+        assert!(!has("Do the noise cancelling headphones fold flat?", "cancellation"));
+        assert!(!has(
+            "The washing machine is leaking all over the floor",
+            "sensitive-data"
+        ));
+        assert!(has(
+            "The washing machine is leaking all over the floor",
+            "technical-problem"
+        ));
+        assert!(!has("When I return from holiday I'll pay the balance", "return"));
+        assert!(has("Top is too tight, can I swap it for a bigger size?", "return"));
     }
 
     #[test]
