@@ -654,13 +654,7 @@ fn write_plan(lib: &Library, plan: &Plan, out: &mut dyn Write) -> Result<(), Cli
         } else {
             format!("  ({})", from.join("; "))
         };
-        writeln!(
-            out,
-            "{}. {} [{}]{frameworks}",
-            i + 1,
-            st.title,
-            skills.join(", ")
-        )?;
+        writeln!(out, "{}. {} [{}]{frameworks}", i + 1, st.title, skills.join(", "))?;
         writeln!(out, "     {}", ps.guidance)?;
         for &p in &ps.phrases {
             write_plan_card(lib, plan, p, out)?;
