@@ -1,10 +1,11 @@
 //! The global summon key (default Ctrl+Alt+Space): pressed in any app, it calls back into the
-//! window, which shows itself or hides again. Works on X11, Windows and macOS through the
-//! `global-hotkey` crate; Wayland does not let an app grab keys, so there the rep binds
-//! `callside --show` as a desktop shortcut instead (see [`wayland_session`]). No egui here.
+//! window, which shows itself or hides again. On X11 we grab it ourselves (a thread that sleeps
+//! until the key comes, where `global-hotkey`'s X11 backend polls 20 times a second); on Windows
+//! and macOS through the `global-hotkey` crate, whose key parsing serves everywhere. Wayland does
+//! not let an app grab keys, so there the rep binds `callside --show` as a desktop shortcut
+//! instead (see [`wayland_session`]). No egui here.
 
 use global_hotkey::hotkey::HotKey;
-use global_hotkey::{GlobalHotKeyEvent, GlobalHotKeyManager, HotKeyState};
 
 /// The key a new install listens for.
 pub const DEFAULT_KEY: &str = "Ctrl+Alt+Space";
@@ -39,28 +40,47 @@ fn wayland_from(session_type: Option<&str>, wayland_display: bool) -> bool {
     session_type.is_some_and(|t| t.eq_ignore_ascii_case("wayland")) || wayland_display
 }
 
+#[cfg(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd"
+))]
+mod x11;
+
 /// A registered summon key; dropping it releases the key.
 pub struct SummonKey {
-    manager: GlobalHotKeyManager,
+    held: Held,
     key: HotKey,
 }
+
+/// On X11 our own grab (a thread that sleeps until the key or a stop arrives); elsewhere
+/// `global-hotkey`'s manager.
+#[cfg(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd"
+))]
+type Held = x11::Grab;
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd"
+)))]
+type Held = other::Manager;
 
 impl SummonKey {
     /// Grabs `text` (e.g. `Ctrl+Alt+Space`) system-wide; `on_press` runs on a background thread
     /// each time it is pressed.
     pub fn register(text: &str, on_press: impl Fn() + Send + Sync + 'static) -> Result<SummonKey, String> {
         let key = parse(text)?;
-        let manager = GlobalHotKeyManager::new().map_err(|e| format!("no global keys here: {e}"))?;
-        manager
-            .register(key)
-            .map_err(|e| format!("could not take {text}: {e}"))?;
-        let id = key.id();
-        GlobalHotKeyEvent::set_event_handler(Some(move |e: GlobalHotKeyEvent| {
-            if e.id() == id && e.state() == HotKeyState::Pressed {
-                on_press();
-            }
-        }));
-        Ok(SummonKey { manager, key })
+        let held = Held::new(key, text.trim(), on_press)?;
+        Ok(SummonKey { held, key })
     }
 
     /// Changes the key; on failure the old key stays.
@@ -69,24 +89,50 @@ impl SummonKey {
         if key == self.key {
             return Ok(());
         }
-        self.manager
-            .register(key)
-            .map_err(|e| format!("could not take {text}: {e}"))?;
-        let _ = self.manager.unregister(self.key);
+        // The new key is taken first, so a refused one leaves the old in place.
+        self.held = Held::new(key, text.trim(), on_press)?;
         self.key = key;
-        let id = key.id();
-        GlobalHotKeyEvent::set_event_handler(Some(move |e: GlobalHotKeyEvent| {
-            if e.id() == id && e.state() == HotKeyState::Pressed {
-                on_press();
-            }
-        }));
         Ok(())
     }
 }
 
-impl Drop for SummonKey {
-    fn drop(&mut self) {
-        let _ = self.manager.unregister(self.key);
+/// Windows and macOS: the `global-hotkey` crate (its event loop there waits without polling).
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd"
+)))]
+mod other {
+    use global_hotkey::hotkey::HotKey;
+
+    /// A key registered with `global-hotkey`; dropping it unregisters the key.
+    pub struct Manager {
+        manager: GlobalHotKeyManager,
+        key: HotKey,
+    }
+
+    impl Manager {
+        pub fn new(key: HotKey, shown: &str, on_press: impl Fn() + Send + Sync + 'static) -> Result<Manager, String> {
+            let manager = GlobalHotKeyManager::new().map_err(|e| format!("no global keys here: {e}"))?;
+            manager
+                .register(key)
+                .map_err(|e| format!("could not take {shown}: {e}"))?;
+            let id = key.id();
+            GlobalHotKeyEvent::set_event_handler(Some(move |e: GlobalHotKeyEvent| {
+                if e.id() == id && e.state() == HotKeyState::Pressed {
+                    on_press();
+                }
+            }));
+            Ok(Manager { manager, key })
+        }
+    }
+
+    impl Drop for Manager {
+        fn drop(&mut self) {
+            let _ = self.manager.unregister(self.key);
+        }
     }
 }
 

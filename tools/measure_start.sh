@@ -3,7 +3,9 @@
 # and window options, an empty panel), under Xvfb, each started RUNS times (default 5), medians:
 #   first paint  ms from launch (this script's clock, before exec) to the end of the first frame,
 #                as each binary prints it with CALLSIDE_TRACE_FIRST_PAINT set; also ms after main,
-#                and the CPU ms all threads used by then (steadier than wall time on a busy machine)
+#                and the CPU ms all threads used by then (steadier than wall time on a busy machine);
+#                for callside also the ms its UI thread waited for the preload thread (library and
+#                database) and the ms App::from_creation took (wait_ms, create_ms)
 #   memory       VmRSS and VmHWM (peak) from /proc/PID/status, 3 s after launch
 #   idle CPU     clock ticks (utime+stime, all threads, /proc/PID/stat) over IDLE_SECS (20) with
 #                the window focused, then as long unfocused (focus given to the root window)
@@ -51,9 +53,9 @@ kib() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # One start of binary $2 (named $1): prints
-# "name paint_ms main_ms rss_kib hwm_kib focused unfocused cpu_ms".
+# "name paint_ms main_ms rss_kib hwm_kib focused unfocused cpu_ms wait_ms create_ms".
 measure() {
-  local name=$1 bin=$2 home log t0 line epoch main_ms cpu_ms paint rss hwm win a b focused unfocused
+  local name=$1 bin=$2 home log t0 line epoch main_ms cpu_ms waits paint rss hwm win a b focused unfocused
   home=$(mktemp -d "$scratch/home.XXXX")
   log=$home/log
   t0=$(ms_now)
@@ -71,6 +73,7 @@ measure() {
   epoch=$(sed 's/.*epoch_ms=\([0-9]*\).*/\1/' <<<"$line")
   cpu_ms=$(sed 's/.*cpu_ms=\([0-9.]*\).*/\1/' <<<"$line")
   main_ms=$(sed 's/^first paint: \([0-9.]*\) ms.*/\1/' <<<"$line")
+  waits=$(sed -n 's/.*preload_wait_ms=\([0-9.]*\); app_create_ms=\([0-9.]*\).*/\1 \2/p' <<<"$line")
   paint=$((epoch - t0))
   sleep "$(awk -v t0="$t0" -v now="$(ms_now)" 'BEGIN {s = 3 - (now - t0) / 1000; print (s > 0 ? s : 0)}')"
   rss=$(kib "$pid" VmRSS)
@@ -87,11 +90,12 @@ measure() {
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   pid=""
-  echo "$name $paint $main_ms $rss $hwm $focused $unfocused $cpu_ms"
+  echo "$name $paint $main_ms $rss $hwm $focused $unfocused $cpu_ms ${waits:-- -}"
 }
 
 results=$scratch/results
-printf '%-9s %4s %9s %9s %9s %9s %8s %10s %7s\n' binary run paint_ms main_ms rss_kib hwm_kib focused unfocused cpu_ms
+printf '%-9s %4s %9s %9s %9s %9s %8s %10s %7s %7s %9s\n' binary run paint_ms main_ms rss_kib hwm_kib focused unfocused \
+  cpu_ms wait_ms create_ms
 for run in $(seq 1 "$runs"); do
   # Alternate which goes first, so a busy moment on the machine hits both alike.
   if [ $((run % 2)) -eq 1 ]; then order="callside bare"; else order="bare callside"; fi
@@ -99,7 +103,7 @@ for run in $(seq 1 "$runs"); do
     if [ "$name" = callside ]; then r=$(measure callside "$callside" "${ARGS:-}"); else r=$(measure bare "$bare"); fi
     echo "$r" >>"$results"
     set -- $r
-    printf '%-9s %4s %9s %9s %9s %9s %8s %10s %7s\n' "$1" "$run" "$2" "$3" "$4" "$5" "$6" "$7" "$8"
+    printf '%-9s %4s %9s %9s %9s %9s %8s %10s %7s %7s %9s\n' "$1" "$run" "$2" "$3" "$4" "$5" "$6" "$7" "$8" "$9" "${10}"
   done
 done
 
@@ -125,3 +129,5 @@ echo "callside / bare: first paint $(ratio "${med[callside.2]}" "${med[bare.2]}"
   "RSS $(ratio "${med[callside.4]}" "${med[bare.4]}")x, peak $(ratio "${med[callside.5]}" "${med[bare.5]}")x," \
   "binary $(ratio "${med[callside.size]}" "${med[bare.size]}")x (target: first paint and memory <= 1.2x," \
   "0 ticks idle)"
+echo "callside's UI thread before the first frame (medians): waited $(awk '$1 == "callside" {print $9}' "$results" | median) ms" \
+  "for the preload thread, App::from_creation took $(awk '$1 == "callside" {print $10}' "$results" | median) ms"

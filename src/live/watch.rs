@@ -1,21 +1,27 @@
 //! Watching pack folders: debounced file events (native, or polling for network drives where
 //! change events do not arrive). Every batch of events becomes one call of `on_change`.
+//!
+//! Native events are debounced here, by a thread that sleeps until an event arrives:
+//! `notify-debouncer-full` runs a tick loop (every 75 ms, forever) even when nothing happens,
+//! which kept an idle window from idling. Polled folders keep that crate, as polling wakes anyway.
 
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{
-    DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
-};
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache, new_debouncer_opt};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 /// How long file events settle before a batch is reported.
 pub const DEBOUNCE: Duration = Duration::from_millis(300);
 /// How often a polling watcher looks at the files.
 pub const POLL_EVERY: Duration = Duration::from_secs(2);
 
-/// Keeps the watchers alive; dropping it stops watching.
+/// However busy a folder stays, a change is reported at least this often.
+const LONGEST_WAIT: Duration = Duration::from_secs(3);
+
+/// Keeps the watchers alive; dropping it stops watching (and ends the debounce thread).
 pub struct Watch {
-    _native: Option<Debouncer<RecommendedWatcher, RecommendedCache>>,
+    _native: Option<RecommendedWatcher>,
     _poll: Option<Debouncer<PollWatcher, NoCache>>,
     /// Folders that could not be watched, with why.
     pub errors: Vec<String>,
@@ -34,19 +40,23 @@ pub fn watch(
     let native = if native.is_empty() {
         None
     } else {
+        let (tx, rx) = std::sync::mpsc::channel();
         let cb = on_change.clone();
-        match new_debouncer(DEBOUNCE, None, move |r: DebounceEventResult| {
-            if r.is_ok_and(|e| changes(&e)) {
-                cb();
-            }
-        }) {
-            Ok(mut d) => {
+        let watcher = RecommendedWatcher::new(tx, notify::Config::default()).and_then(|w| {
+            std::thread::Builder::new()
+                .name("callside-watch".into())
+                .spawn(move || debounce(&rx, DEBOUNCE, &cb))
+                .map_err(notify::Error::io)?;
+            Ok(w)
+        });
+        match watcher {
+            Ok(mut w) => {
                 for f in &native {
-                    if let Err(e) = d.watch(f, RecursiveMode::NonRecursive) {
+                    if let Err(e) = w.watch(f, RecursiveMode::NonRecursive) {
                         errors.push(format!("{}: cannot watch for changes: {e}", f.display()));
                     }
                 }
-                Some(d)
+                Some(w)
             }
             Err(e) => {
                 errors.push(format!("cannot watch pack folders for changes: {e}"));
@@ -91,9 +101,37 @@ pub fn watch(
     }
 }
 
-/// Whether a batch of events holds a change. Opening or reading a file or the folder is not one:
-/// the loader's own rescan opens the folder, and counting that made an idle window rescan every
-/// 300 ms forever.
+/// Sleeps until a file event arrives, waits until none has come for `quiet` (or for
+/// [`LONGEST_WAIT`]), then calls `on_change` once if the batch held a change. Returns when the
+/// watcher is dropped.
+fn debounce(rx: &Receiver<notify::Result<notify::Event>>, quiet: Duration, on_change: &impl Fn()) {
+    while let Ok(first) = rx.recv() {
+        let started = Instant::now();
+        let mut changed = is_change(&first);
+        loop {
+            match rx.recv_timeout(quiet) {
+                Ok(e) => changed |= is_change(&e),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            if started.elapsed() >= LONGEST_WAIT {
+                break;
+            }
+        }
+        if changed {
+            on_change();
+        }
+    }
+}
+
+/// Whether an event is a change. Opening or reading a file or the folder is not one: the
+/// loader's own rescan opens the folder, and counting that made an idle window rescan every
+/// 300 ms forever. An error (events lost) may hide a change, so it counts as one.
+fn is_change(event: &notify::Result<notify::Event>) -> bool {
+    event.as_ref().map_or(true, |e| !e.kind.is_access())
+}
+
+/// Whether a batch of polled events holds a change (see [`is_change`]).
 fn changes(events: &[notify_debouncer_full::DebouncedEvent]) -> bool {
     events.iter().any(|e| !e.kind.is_access())
 }
@@ -175,5 +213,44 @@ mod tests {
         assert!(!changes(std::slice::from_ref(&opened)), "the loader's own rescan");
         assert!(changes(&[opened, created]));
         assert!(!changes(&[]));
+    }
+
+    #[test]
+    fn a_burst_of_events_is_one_change_and_opening_is_none() {
+        use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, ModifyKind};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (tx, rx) = std::sync::mpsc::channel();
+        let calls = std::sync::Arc::new(AtomicUsize::new(0));
+        let seen = std::sync::Arc::clone(&calls);
+        let thread = std::thread::spawn(move || {
+            debounce(&rx, Duration::from_millis(100), &|| {
+                seen.fetch_add(1, Ordering::SeqCst);
+            })
+        });
+        let send = |kind| tx.send(Ok(notify::Event::new(kind))).unwrap();
+        send(EventKind::Access(AccessKind::Open(AccessMode::Any)));
+        std::thread::sleep(Duration::from_millis(400));
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            0,
+            "the loader opening the folder is no change"
+        );
+        send(EventKind::Create(CreateKind::File));
+        send(EventKind::Modify(ModifyKind::Any));
+        send(EventKind::Modify(ModifyKind::Any));
+        std::thread::sleep(Duration::from_millis(400));
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "three events close together are one change"
+        );
+        send(EventKind::Modify(ModifyKind::Any));
+        drop(tx);
+        thread.join().unwrap();
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            1,
+            "a batch cut short by the watcher stopping is dropped"
+        );
     }
 }

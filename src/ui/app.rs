@@ -38,6 +38,9 @@ type Preloading = (Option<std::path::PathBuf>, std::thread::JoinHandle<Preloaded
 
 static PRELOAD: std::sync::Mutex<Option<Preloading>> = std::sync::Mutex::new(None);
 
+/// For the first-paint trace: ms the UI thread waited for [`preload`], and ms `from_creation` took.
+static STARTUP_WAITS: std::sync::Mutex<(f64, f64)> = std::sync::Mutex::new((0.0, 0.0));
+
 /// Loads the built-in library and opens the rep's database in `data_dir` on a thread while
 /// eframe opens the window (they took about a quarter of the time to the first paint on the UI
 /// thread). `main` calls it just before opening the window; [`App::from_creation`] takes the result.
@@ -56,10 +59,14 @@ pub fn preload(data_dir: Option<std::path::PathBuf>) {
 /// folder, or the thread failed).
 fn take_preloaded(data_dir: Option<&std::path::Path>) -> Preloaded {
     let preloaded = PRELOAD.lock().ok().and_then(|mut slot| slot.take());
+    let asked = std::time::Instant::now();
     if let Some((dir, handle)) = preloaded
         && dir.as_deref() == data_dir
         && let Ok(done) = handle.join()
     {
+        if let Ok(mut w) = STARTUP_WAITS.lock() {
+            w.0 = asked.elapsed().as_secs_f64() * 1000.0;
+        }
         return done;
     }
     (Content::builtin(), data_dir.map(Db::open_in))
@@ -258,6 +265,16 @@ impl App {
     /// Builds the app for eframe: saved settings, user data and the start flags, on the
     /// built-in library at once; packs load on a worker thread and are swapped in when ready.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
+        let began = std::time::Instant::now();
+        let app = App::create(cc, start);
+        if let Ok(mut w) = STARTUP_WAITS.lock() {
+            w.1 = began.elapsed().as_secs_f64() * 1000.0;
+        }
+        app
+    }
+
+    /// The work of [`App::from_creation`].
+    fn create(cc: &eframe::CreationContext<'_>, start: StartOptions) -> App {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
@@ -1250,9 +1267,11 @@ fn trace_frame(start: std::time::Instant) {
         .map_or(0, |d| d.as_millis());
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let cpu = cpu_ms();
+    let (waited, created) = STARTUP_WAITS.lock().map_or((0.0, 0.0), |w| *w);
     let _ = writeln!(
         std::io::stderr(),
-        "first paint: {ms:.1} ms after main; epoch_ms={epoch}; cpu_ms={cpu:.1}"
+        "first paint: {ms:.1} ms after main; epoch_ms={epoch}; cpu_ms={cpu:.1}; \
+         preload_wait_ms={waited:.1}; app_create_ms={created:.1}"
     );
 }
 
