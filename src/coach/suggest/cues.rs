@@ -190,9 +190,13 @@ fn match_at<'a>(cue: &'a Cue, msg: &[MsgWord], i: usize, first: u32) -> Option<F
         let (at, p) = match same(next).and_then(|w| word_match(cw, w)) {
             Some(p) => (next, p),
             // One extra word may stand between cue words ("account was locked"), but not
-            // before a small word: "end put my" is not "end my".
+            // before a small word ("end put my" is not "end my"), nor a joining word, nor a
+            // negator, which turns the cue around ("I should not have paid" is not "I should
+            // have").
             None if !SMALL_WORDS.contains(&cw.norm.as_str())
-                && same(next).is_some_and(|w| !JOINING_WORDS.contains(&w.norm.as_str())) =>
+                && same(next).is_some_and(|w| {
+                    !JOINING_WORDS.contains(&w.norm.as_str()) && !NEGATORS.contains(&w.norm.as_str())
+                }) =>
             {
                 let p = same(next + 1).and_then(|w| word_match(cw, w))?;
                 skipped += 1;

@@ -386,6 +386,16 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_never_skips_over_a_negator() {
+        let fee = "I was charged a delivery fee I should not have paid";
+        assert!(!has(fee, "customer-mistake"));
+        assert!(has(
+            "Sorry, I should have checked the address first",
+            "customer-mistake"
+        ));
+    }
+
+    #[test]
     fn several_services_are_several_teams_and_hopelessness_is_a_risk() {
         assert!(has(
             "Move my broadband and my TV to the new flat please",
