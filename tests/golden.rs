@@ -1,6 +1,7 @@
 //! Golden scenarios: realistic situations a team lead reviewed (tests/data/golden.ron). Each
 //! names the skills that must lead, cards that must appear in the plan's steps, and cards that
-//! must never appear anywhere in the plan.
+//! must never appear anywhere in the plan, or never in its steps (a card said on a cue may still
+//! be listed under its skill).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::unreachable)] // test code: failing loudly is the point
 
 use callside::coach::{check_plan, parse_tags, recommend};
@@ -19,6 +20,9 @@ struct Scenario {
     lead: Vec<String>,
     must: Vec<String>,
     never: Vec<String>,
+    /// Cards that may sit under a skill but never in a plan step.
+    #[serde(default)]
+    never_in_steps: Vec<String>,
 }
 
 fn lib() -> Library {
@@ -74,6 +78,14 @@ fn every_golden_scenario_holds() {
                 .unwrap_or_else(|| panic!("{}: unknown card {id}", s.name));
             if anywhere.contains(&p) {
                 failures.push(format!("{}: card {id} must never be offered here", s.name));
+            }
+        }
+        for id in &s.never_in_steps {
+            let p = lib
+                .phrase_index(id)
+                .unwrap_or_else(|| panic!("{}: unknown card {id}", s.name));
+            if in_steps.contains(&p) {
+                failures.push(format!("{}: card {id} must never be in a plan step here", s.name));
             }
         }
     }

@@ -314,6 +314,7 @@ fn every_cards_marks_agree_with_its_words() {
             &t,
             &[
                 "thanks for writing in",
+                "thanks for messaging us",
                 "thanks for calling",
                 "thanks for getting in touch",
                 "we've read your post",
@@ -345,6 +346,9 @@ fn every_cards_marks_agree_with_its_words() {
         }
         if rules::live_words(&t) && !c.acts.contains(&Act::Live) {
             bad("a live-conversation line without `live`");
+        }
+        if rules::names_chat(&t) && c.channels.contains(&Channel::Email) {
+            bad("names a chat and may reach an email");
         }
         if rules::names_feeling(&t) && c.feels.is_empty() {
             bad("names a feeling without `feels`");

@@ -86,6 +86,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
 
     // Ties go to the skill whose first applicable step comes earlier in the conversation.
     let steps: Vec<usize> = (0..lib.steps.len()).filter(|&s| step_applies(lib, s, tags)).collect();
+    let steps = super::rules::in_conversation_order(lib, &sit, steps);
     let first_step = |skill: usize| {
         steps
             .iter()
@@ -120,6 +121,7 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
     // goes on in private messages, with the cards of a written one-to-one.
     let private = sit.in_private();
     let mut moved = false;
+    let mut private_from = 0;
     let mut plan_steps: Vec<PlanStep> = Vec::new();
     let owners: Vec<(usize, Vec<usize>)> = placed
         .iter()
@@ -142,8 +144,12 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         // recommended skills (a skill no tag spoke for never lends a card: a joke or a
         // cheerful line must be asked for). Opening steps each have their own job (steady
         // yourself, read the history, share a laugh), so they never borrow.
-        let last_of_phase =
-            step.phase != Phase::Open && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
+        // The check that comes first in a public plan's private part never borrows: the fix
+        // comes later.
+        let first_private = sit.public() && super::rules::first_in_private(lib, st);
+        let last_of_phase = step.phase != Phase::Open
+            && !first_private
+            && placed[i + 1..].iter().all(|&n| lib.steps[n].phase != step.phase);
         // A skill with its own step of this phase in the plan keeps its cards there (a
         // failed-check reply stays with the check, never after the fix).
         let rest: Vec<usize> = if last_of_phase {
@@ -158,14 +164,29 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
         let mut phrases = if moved {
             Vec::new()
         } else {
-            step_cards(&sit, step.phase, &members, &rest, &used, public_steps(lib, &plan_steps))
+            let opened = !used.is_empty();
+            step_cards(
+                &sit,
+                step.phase,
+                &members,
+                &rest,
+                &used,
+                public_steps(lib, &plan_steps),
+                opened,
+            )
         };
         if !moved && sit.public() && used.iter().any(|&p| super::rules::takes_private(lib, p)) {
             moved = public_steps(lib, &plan_steps) >= MAX_PUBLIC_REPLIES
+                || first_private
                 || !phrases.iter().any(|&p| lib.phrases[p].public_reply());
+            if moved {
+                private_from = used.len();
+            }
         }
         if moved {
-            phrases = step_cards(&private, step.phase, &members, &rest, &used, MAX_PUBLIC_REPLIES);
+            // In private an opening line may come first, ahead of the private conversation.
+            let opened = used.len() > private_from;
+            phrases = step_cards(&private, step.phase, &members, &rest, &used, MAX_PUBLIC_REPLIES, opened);
         }
         used.extend(&phrases);
         let mut guidance = match &step.written_guidance {
@@ -245,7 +266,9 @@ fn public_steps(lib: &Library, steps: &[PlanStep]) -> usize {
         .count()
 }
 
-/// A step's cards (see [`step_cards`]); `public` is how many steps already posted in public.
+/// A step's cards (see [`step_cards`]); `public` is how many steps already posted in public,
+/// `opened` whether anything has been said yet (in private: since the move), which rules out
+/// an opening line.
 fn step_cards(
     sit: &Situation,
     phase: Phase,
@@ -253,6 +276,7 @@ fn step_cards(
     others: &[usize],
     used: &[usize],
     public: usize,
+    opened: bool,
 ) -> Vec<usize> {
     let per_step = if phase == Phase::Boundary {
         BOUNDARY_CARDS
@@ -275,7 +299,7 @@ fn step_cards(
         };
         let family_taken = super::rules::superseded(lib, p, &before).is_some();
         // An opening line only while nothing has been said yet.
-        let late_opener = super::rules::opens(lib, p) && !taken.is_empty();
+        let late_opener = super::rules::opens(lib, p) && opened;
         family_taken || late_opener || (card.public_reply() && public >= MAX_PUBLIC_REPLIES)
     };
     // The lead skill's best card first; then the best of the rest by how well each card fits

@@ -230,6 +230,9 @@ impl<'a> Situation<'a> {
         {
             return Some(Misfit::NotLive(ch));
         }
+        if names_chat(&c.text) && self.channels.contains(&Channel::Email) {
+            return Some(Misfit::Channel(Some(Channel::Email)));
+        }
         if let Some(t) = self.other_feeling(card) {
             return Some(Misfit::OtherFeeling(t));
         }
@@ -328,8 +331,10 @@ const SPOKEN_WORDS: [&str; 9] = [
 ];
 
 /// Words only a live conversation carries (spoken or chat): a card using one is marked `live`.
-const LIVE_WORDS: [&str; 9] = [
+const LIVE_WORDS: [&str; 11] = [
     "as we go",
+    "shall we carry on",
+    "before i chase",
     "look at this together",
     "go through it together",
     "with you line by line",
@@ -339,6 +344,13 @@ const LIVE_WORDS: [&str; 9] = [
     "while you're here",
     "right now, together",
 ];
+
+/// Whether a line names a chat ("close this chat", "stays in this chat"): it never reaches an
+/// email, which has no chat to close or keep things in.
+pub fn names_chat(text: &str) -> bool {
+    let t = text.to_lowercase();
+    ["this chat", "the chat", "our chat"].iter().any(|w| t.contains(w))
+}
 
 /// Whether a line uses words only a live conversation carries.
 pub fn live_words(text: &str) -> bool {
@@ -403,6 +415,33 @@ pub fn superseded(lib: &Library, card: usize, before: &[usize]) -> Option<usize>
         let g = lib.phrases[q].family_key();
         q != card && (c.repeats(&lib.phrases[q]) || SUPERSEDES.iter().any(|&(a, b)| g == Some(a) && f == Some(b)))
     })
+}
+
+/// The step that comes first once a public post has gone private: check who it is before
+/// anything about their case is heard, acknowledged or apologised for in private.
+pub const FIRST_IN_PRIVATE: &str = "protect-data";
+
+/// Whether `step` is the one a public plan takes first in private ([`FIRST_IN_PRIVATE`]).
+pub fn first_in_private(lib: &Library, step: usize) -> bool {
+    lib.steps[step].id == FIRST_IN_PRIVATE
+}
+
+/// The steps of a plan in conversation order: in a public plan, [`FIRST_IN_PRIVATE`] moves to
+/// right after the opening and boundary steps (the public replies), ahead of the private
+/// conversation.
+pub fn in_conversation_order(lib: &Library, sit: &Situation, mut steps: Vec<usize>) -> Vec<usize> {
+    if !sit.public() {
+        return steps;
+    }
+    if let Some(at) = steps.iter().position(|&s| first_in_private(lib, s)) {
+        let step = steps.remove(at);
+        let after_open = steps
+            .iter()
+            .position(|&s| lib.steps[s].phase > Phase::Boundary)
+            .unwrap_or(steps.len());
+        steps.insert(after_open, step);
+    }
+    steps
 }
 
 /// Whether the card opens a contact and so may only come before every other card of a plan.
@@ -483,19 +522,37 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
     let mut public_replies = 0;
     let written = sit.written_only();
     let mut warned = false;
-    let solve_at = plan.steps.iter().position(|s| lib.steps[s.step].phase == Phase::Solve);
+    // In a public plan the check of who it is comes first in private, ahead of the rest.
+    let private_first = |st: usize| sit.public() && first_in_private(lib, st);
+    let private_first_at = plan.steps.iter().position(|s| private_first(s.step));
+    let solve_at = plan
+        .steps
+        .iter()
+        .position(|s| lib.steps[s.step].phase == Phase::Solve && !private_first(s.step));
+    let mut private_start: Option<usize> = None;
     let mut last_phase = Phase::Open;
     let owners: Vec<(usize, &[usize])> = plan.steps.iter().map(|s| (s.step, s.skills.as_slice())).collect();
     for (i, ps) in plan.steps.iter().enumerate() {
         let step = &lib.steps[ps.step];
         let before_step = seen.len();
-        if step.phase < last_phase {
+        if private_first_at.is_some_and(|at| i < at) && step.phase > Phase::Boundary {
             return Err(fail(
                 None,
-                format!("step \"{}\" ({}) comes after a later phase", step.id, step.phase.id()),
+                format!(
+                    "step \"{}\" comes before \"{FIRST_IN_PRIVATE}\", which a public plan takes first in private",
+                    step.id
+                ),
             ));
         }
-        last_phase = step.phase;
+        if !private_first(ps.step) {
+            if step.phase < last_phase {
+                return Err(fail(
+                    None,
+                    format!("step \"{}\" ({}) comes after a later phase", step.id, step.phase.id()),
+                ));
+            }
+            last_phase = step.phase;
+        }
         count.steps += 1;
         if written && spoken_words(&ps.guidance) {
             return Err(fail(
@@ -510,7 +567,11 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
         // public replies are spent) goes on in private messages, and so does every later one.
         if sit.public() && took_private && !moved {
             moved = public_replies >= crate::coach::recommend::MAX_PUBLIC_REPLIES
+                || private_first(ps.step)
                 || !ps.phrases.iter().any(|&p| lib.phrases[p].public_reply());
+        }
+        if moved && private_start.is_none() {
+            private_start = Some(before_step);
         }
         let here = if moved { &private } else { &sit };
         for &p in &ps.phrases {
@@ -535,7 +596,8 @@ pub fn check_plan(lib: &Library, plan: &Plan) -> Result<PlanCount, Violation> {
             if seen.contains(&p) {
                 return Err(fail(Some(p), "offered twice in the plan".into()));
             }
-            if opens(lib, p) && before_step > 0 {
+            // An opening line comes first: in a public plan gone private, first in private.
+            if opens(lib, p) && before_step > private_start.unwrap_or(0) {
                 return Err(fail(
                     Some(p),
                     format!("an opening line in step \"{}\", after other cards", step.id),
@@ -773,6 +835,30 @@ mod tests {
         // The dated promise of Confirm is not repeated by the close.
         let next = card("clear-communication-what-happens-next");
         assert_eq!(superseded(&lib, close, &[next]), Some(next));
+    }
+
+    #[test]
+    fn a_public_plan_checks_who_it_is_first_in_private() {
+        let lib = lib();
+        let tags = crate::coach::parse_tags(&lib, &["angry", "billing-error", "public-social-media"]).unwrap();
+        let plan = crate::coach::recommend(&lib, &tags);
+        let at = plan.steps.iter().position(|s| first_in_private(&lib, s.step)).unwrap();
+        assert!(
+            at > 0
+                && plan.steps[..at]
+                    .iter()
+                    .all(|s| lib.steps[s.step].phase <= Phase::Boundary)
+        );
+        assert!(check_plan(&lib, &plan).is_ok());
+        // Moved after the private conversation, the same plan breaks the rule.
+        let mut late = plan.clone();
+        let step = late.steps.remove(at);
+        late.steps.insert(at + 2, step);
+        assert!(check_plan(&lib, &late).is_err());
+        assert!(names_chat("I'm going to close this chat now."));
+        assert!(!names_chat(
+            "Whether you call, chat or email, you'll get the same answer."
+        ));
     }
 
     #[test]
