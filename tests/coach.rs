@@ -461,3 +461,35 @@ fn abuse_plans_set_the_boundary_before_hearing_and_warn_before_ending() {
         assert!(warn < end, "{cards:?}");
     }
 }
+
+#[test]
+fn a_sorry_said_while_acknowledging_is_not_followed_by_an_empty_apology_step() {
+    // A vulnerable customer hears "I'm so sorry…" when their feelings are acknowledged; the plan
+    // then neither says sorry again nor shows an Apologise step with nothing in it.
+    let lib = lib();
+    let p = plan(&lib, &["upset", "cancellation", "vulnerable", "email"]);
+    let sorry_cards = p
+        .steps
+        .iter()
+        .flat_map(|s| &s.phrases)
+        .filter(|&&c| lib.phrases[c].says.iter().any(|k| k == "sorry"))
+        .count();
+    assert_eq!(sorry_cards, 1, "sorry said once: {:?}", steps(&lib, &p));
+    for s in &p.steps {
+        let st = &lib.steps[s.step];
+        assert!(
+            !(st.phase == content::Phase::Apologise && s.phrases.is_empty()),
+            "an empty Apologise step: {:?}",
+            steps(&lib, &p)
+        );
+    }
+    // Without an earlier sorry the Apologise step stays and carries a card.
+    let q = plan(&lib, &["frustrated", "billing-error", "company-error"]);
+    assert!(
+        q.steps
+            .iter()
+            .any(|s| lib.steps[s.step].phase == content::Phase::Apologise && !s.phrases.is_empty()),
+        "{:?}",
+        steps(&lib, &q)
+    );
+}

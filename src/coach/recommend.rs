@@ -188,6 +188,14 @@ pub fn recommend(lib: &Library, tags: &[usize]) -> Plan {
             let opened = used.len() > private_from;
             phrases = step_cards(&private, step.phase, &members, &rest, &used, MAX_PUBLIC_REPLIES, opened);
         }
+        // The sorry was said in an earlier step (an Acknowledge line that apologises): an
+        // Apologise step with nothing left to say is left out rather than shown empty.
+        if step.phase == Phase::Apologise
+            && phrases.is_empty()
+            && used.iter().any(|&p| lib.phrases[p].says.iter().any(|k| k == "sorry"))
+        {
+            continue;
+        }
         used.extend(&phrases);
         let mut guidance = match &step.written_guidance {
             Some(g) if sit.written_only() => g.clone(),
