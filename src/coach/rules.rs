@@ -826,7 +826,8 @@ mod tests {
             superseded(&lib, sorry, &[card("taking-responsibility-on-us")]),
             Some(card("taking-responsibility-on-us"))
         );
-        assert_eq!(superseded(&lib, sorry, &[ack]), None);
+        assert_eq!(superseded(&lib, sorry, &[ack]), Some(ack));
+        assert_eq!(superseded(&lib, sorry, &[card("empathy-days-matter")]), None);
         let found = card("crm-proficiency-found-order");
         assert_eq!(
             superseded(&lib, card("assertiveness-three-things"), &[found]),
