@@ -17,6 +17,9 @@ use egui::{Color32, RichText};
 const LINES_PER_SCREEN: f32 = 30.0;
 /// Smallest body text, in pixels (readable from the back of a room).
 const MIN_BODY_PX: f32 = 32.0;
+/// Window width (in points) divided by this caps the body text size: room for a skill name of
+/// about 22 characters in the 1.9× title on one line.
+const NAME_WIDTH_IN_BODY: f32 = 26.0;
 /// Each Ctrl+= / Ctrl+- multiplies the huddle's text by this.
 const SCALE_STEP: f32 = 1.15;
 /// The huddle's own scale range.
@@ -186,8 +189,13 @@ impl HuddleView {
         };
         let h = huddle::huddle_for(lib, pick.skill, &seed);
         let skill = &lib.skills[pick.skill];
-        let body = self.body_size(ui.ctx().content_rect().height(), ui.ctx().pixels_per_point());
-        let small = body * 0.55;
+        let screen = ui.ctx().content_rect();
+        // A narrow window caps the size too, so the skill's name (1.9× body) never breaks
+        // inside a word; on a projector the height decides.
+        let body = self
+            .body_size(screen.height(), ui.ctx().pixels_per_point())
+            .min(screen.width() / NAME_WIDTH_IN_BODY * self.scale);
+        let small = (body * 0.55).max(12.0);
         let section = self.current();
         let weak = ui.visuals().weak_text_color();
 
