@@ -296,21 +296,19 @@ mod tests {
         if let Some(d) = std::env::var("DISPLAY").ok().filter(|d| !d.is_empty()) {
             return Some((d, None));
         }
-        let d = format!(":{}", 500 + std::process::id() % 400);
-        let child = std::process::Command::new("Xvfb")
-            .args([d.as_str(), "-nolisten", "tcp", "-noreset"])
-            .stdout(std::process::Stdio::null())
+        // `-displayfd` lets Xvfb pick a free display and print its number once it accepts
+        // clients: no guessed number that a stale socket or another server already holds.
+        let mut child = std::process::Command::new("Xvfb")
+            .args(["-displayfd", "1", "-nolisten", "tcp", "-noreset"])
+            .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
             .ok()?;
+        let out = child.stdout.take();
         let xvfb = Xvfb(child);
-        let path = format!("/tmp/.X11-unix/X{}", &d[1..]);
-        for _ in 0..50 {
-            if std::path::Path::new(&path).exists() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(out?), &mut line).ok()?;
+        let d = format!(":{}", line.trim().parse::<u32>().ok()?);
         Some((d, Some(xvfb)))
     }
 
