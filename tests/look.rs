@@ -9,6 +9,10 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+#[path = "common/ui_helpers.rs"]
+mod ui_helpers;
+use ui_helpers::copied;
+
 fn harness_at(app: App, size: (f32, f32)) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(size.0, size.1))
@@ -24,14 +28,6 @@ fn start_with_query(q: &str) -> App {
         ..Default::default()
     });
     app
-}
-
-/// The text egui was asked to put on the clipboard in the last frame.
-fn copied(h: &Harness<'_, App>) -> Option<String> {
-    h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    })
 }
 
 #[test]

@@ -11,6 +11,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 
+#[path = "common/ui_helpers.rs"]
+mod ui_helpers;
+use ui_helpers::{copied, type_in};
+
 fn harness_with(app: App, size: (f32, f32)) -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(size.0, size.1))
@@ -42,14 +46,6 @@ fn tiny_app() -> App {
     App::new(Arc::new(Content::new(l)), Settings::default(), None)
 }
 
-/// The text egui was asked to put on the clipboard in the last frame.
-fn copied(h: &Harness<'_, App>) -> Option<String> {
-    h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    })
-}
-
 /// Presses a key and returns what that frame copied (kittest runs one frame per queued event, so
 /// the key goes in as one event carrying its modifiers, and its frame is read before the next).
 fn press_copy(h: &mut Harness<'_, App>, mods: Modifiers, key: Key) -> Option<String> {
@@ -69,13 +65,6 @@ fn key_event(key: Key, modifiers: Modifiers, pressed: bool) -> egui::Event {
         repeat: false,
         physical_key: None,
     }
-}
-
-fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
 }
 
 /// In the tough-call view: types into the situation filter and presses Enter on the first match.

@@ -13,6 +13,10 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+#[path = "common/ui_helpers.rs"]
+mod ui_helpers;
+use ui_helpers::copied;
+
 fn window(data: Option<&Path>) -> Harness<'static, App> {
     let store = data.map(|d| Db::open_in(d).expect("database opens"));
     let app = App::new(Arc::new(Content::builtin()), Settings::default(), store);
@@ -35,13 +39,6 @@ fn search(h: &mut Harness<'_, App>, text: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("Search").type_text(text);
     h.run_ok();
-}
-
-fn copied(h: &Harness<'_, App>) -> Option<String> {
-    h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    })
 }
 
 fn press(h: &mut Harness<'_, App>, mods: Modifiers, key: Key) -> Option<String> {

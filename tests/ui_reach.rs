@@ -15,6 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 
+#[path = "common/ui_helpers.rs"]
+mod ui_helpers;
+use ui_helpers::{copied, type_in};
+
 /// The app as `main` builds it: `App::from_creation` with these start flags (no saved settings,
 /// no data folder).
 fn started(start: StartOptions) -> App {
@@ -28,21 +32,6 @@ fn window(app: App, size: (f32, f32)) -> Harness<'static, App> {
         .build_ui_state(|ui, app: &mut App| app.show(ui), app);
     h.run();
     h
-}
-
-fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-/// The text egui was asked to put on the clipboard in the last frame.
-fn copied(h: &Harness<'_, App>) -> Option<String> {
-    h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    })
 }
 
 fn key_event(key: Key, modifiers: Modifiers, pressed: bool) -> egui::Event {

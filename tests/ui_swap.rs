@@ -12,6 +12,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::sync::Arc;
 
+#[path = "common/ui_helpers.rs"]
+mod ui_helpers;
+use ui_helpers::{copied, type_in};
+
 /// A small library; `extra` is spliced into the phrase list before the others, so positions
 /// shift and only ids stay put.
 fn tiny(extra: &str, mixup: &str) -> Arc<Content> {
@@ -49,13 +53,6 @@ fn harness(content: Arc<Content>) -> Harness<'static, App> {
     h
 }
 
-fn copied(h: &Harness<'_, App>) -> Option<String> {
-    h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    })
-}
-
 fn press_copy(h: &mut Harness<'_, App>, key: Key) -> Option<String> {
     let ev = |pressed| egui::Event::Key {
         key,
@@ -70,13 +67,6 @@ fn press_copy(h: &mut Harness<'_, App>, key: Key) -> Option<String> {
     h.event(ev(false));
     h.run();
     c
-}
-
-fn type_in(h: &mut Harness<'_, App>, label: &str, text: &str) {
-    h.get_by_label(label).focus();
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
 }
 
 fn swap(h: &mut Harness<'_, App>, content: Arc<Content>) {
